@@ -1,0 +1,76 @@
+"""``create_app(settings)``: the simulated sites, their control API and the error pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.routing import Mount, Route
+from starlette.templating import Jinja2Templates
+
+from . import control
+from .clock import Clock
+from .context import SHARED_TEMPLATES, SiteContext
+from .outbound import Gateway, Mailer
+from .settings import Settings
+from .sites import myaplus
+from .store import Store
+from .web import CsrfError, SessionMiddleware, csrf_token
+
+SITES = {"myaplus": (myaplus, "My APLUS")}
+SITE_MESSAGES = {
+    403: "画面の有効期限が切れました。お手数ですが、最初からやり直してください。",
+    404: "お探しのページは見つかりませんでした。",
+    405: "この操作はできません。画面のボタンからお進みください。",
+    500: "ただいまシステムが混み合っています。しばらくしてから再度お試しください。",
+}
+
+
+def _templates() -> Jinja2Templates:
+    site_loaders = {name: jinja2.FileSystemLoader(str(Path(mod.__file__).parent / "templates")) for name, (mod, _) in SITES.items()}
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.PrefixLoader(site_loaders), jinja2.FileSystemLoader(str(SHARED_TEMPLATES))]),
+        autoescape=True,
+    )
+    env.globals["csrf_token"] = csrf_token
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: Settings | None = None, clock: Clock | None = None) -> Starlette:
+    settings = settings or Settings()
+    clock = clock or Clock()
+    store = Store(settings.db_path)
+    ctx = SiteContext(settings, clock, store, Mailer(settings), Gateway(settings), _templates())
+
+    def error_page(request: Request, status: int):
+        return ctx.templates.TemplateResponse(
+            request, "error.html", {"alerts": [SITE_MESSAGES.get(status, SITE_MESSAGES[500])], "notices": []}, status_code=status)
+
+    async def http_error(request: Request, exc: HTTPException):
+        return error_page(request, exc.status_code if exc.status_code in SITE_MESSAGES else 500)
+
+    async def csrf_error(request: Request, exc: CsrfError):
+        return error_page(request, 403)
+
+    async def server_error(request: Request, exc: Exception):
+        return error_page(request, 500)
+
+    async def index(request: Request):
+        return ctx.templates.TemplateResponse(request, "index.html", {"alerts": [], "notices": [],
+                                              "sites": [(f"/{n}/login", label) for n, (_, label) in SITES.items()]})
+
+    page_mounts, control_routes = [], control.routes(ctx, list(SITES))
+    for module, _ in SITES.values():
+        pages, site_control = module.mount(ctx)
+        page_mounts.append(pages)
+        control_routes += site_control
+
+    app = Starlette(
+        routes=[Route("/", index), *page_mounts, Mount("/_control", routes=control_routes)],
+        exception_handlers={HTTPException: http_error, CsrfError: csrf_error, Exception: server_error},
+    )
+    app.add_middleware(SessionMiddleware, store=store, clock=clock)
+    app.state.ctx = ctx
+    return app

@@ -1,0 +1,1 @@
+"""One package per simulated site: routes, rules, templates and control endpoints."""

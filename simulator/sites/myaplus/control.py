@@ -1,0 +1,86 @@
+"""Control API of My APLUS: seed accounts in any documented state, read them back."""
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from faker import Faker
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from ...context import SiteContext
+from .accounts import Accounts
+
+STATES = ("unmigrated", "old_id_locked", "migrated", "account_locked")
+PHONES = ("mobile", "landline")
+_fake = Faker("ja_JP")
+
+
+def _phone(kind: str) -> str:
+    n = random.randrange(10**8)
+    if kind == "mobile":
+        return f"{random.choice(['070', '080', '090'])}-{n // 10**4:04d}-{n % 10**4:04d}"
+    return f"03-5{n // 10**5 % 1000:03d}-{n % 10**4:04d}"
+
+
+def _card() -> str:
+    return "4" + "".join(random.choice("0123456789") for _ in range(15))
+
+
+def sample(state: str, phone: str) -> dict:
+    """A member with matching kanji / kana / romanized names, and passwords that follow ⑧."""
+    last, first = _fake.last_name_pair(), _fake.first_name_pair()
+    birth = _fake.date_between(date(1950, 1, 1), date(2004, 12, 31))
+    suffix = random.randrange(10**6)
+    record = {
+        "name_kanji": f"{last[0]} {first[0]}", "name_kana": f"{last[1]} {first[1]}", "name_roman": f"{last[2]} {first[2]}",
+        "birth_date": birth.isoformat(), "phone": _phone(phone), "card_number": _card(),
+        "card_email": f"card{suffix:06d}@aplus-sim.co.jp",
+        "old_id": f"nsa{suffix:06d}", "old_password": f"Old{suffix:06d}",
+    }
+    if state in ("migrated", "account_locked"):
+        record.update(old_id=None, old_password=None, myaplus_id=f"member{suffix:06d}@aplus-sim.co.jp", password=f"Pw!{suffix:06d}x")
+    return record
+
+
+def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
+    async def create(request: Request):
+        try:
+            body = await request.json()
+        except Exception:
+            body = {}
+        if not isinstance(body, dict):
+            return JSONResponse({"error": "send a JSON object"}, status_code=400)
+        state, phone = body.pop("state", "unmigrated"), body.pop("phone", "mobile")
+        if state not in STATES or phone not in PHONES:
+            return JSONResponse({"error": f"state must be one of {list(STATES)}, phone one of {list(PHONES)}"}, status_code=400)
+        record = sample(state, phone)
+        unknown = set(body) - set(record) - {"myaplus_id", "password"}
+        if unknown:
+            return JSONResponse({"error": f"unknown fields {sorted(unknown)}; allowed: {sorted(record)}"}, status_code=400)
+        record.update(body)
+        for key in ("myaplus_id", "old_id"):
+            value = record.get(key)
+            if value and (accounts.by_myaplus_id(value) if key == "myaplus_id" else accounts.by_old_id(value)):
+                return JSONResponse({"error": f"{key} {value!r} already exists"}, status_code=409)
+        flags = {"old_locked": int(state == "old_id_locked"), "locked": int(state == "account_locked")}
+        if state == "migrated" or state == "account_locked":
+            flags["migrated_at"] = ctx.clock.now().isoformat()
+        account_id = accounts.create(**{k: v for k, v in record.items()}, **flags)
+        return JSONResponse({"id": account_id, "state": state, "phone_kind": phone, **record}, status_code=201)
+
+    async def show(request: Request):
+        try:
+            row = accounts.get(int(request.path_params["account_id"]))
+        except ValueError:
+            row = None
+        if row is None:
+            return JSONResponse({"error": "no such account"}, status_code=404)
+        hidden = {"old_password_hash", "password_hash"}
+        return JSONResponse({k: row[k] for k in row.keys() if k not in hidden})
+
+    return [
+        Route("/myaplus/accounts", create, methods=["POST"]),
+        Route("/myaplus/accounts/{account_id}", show, methods=["GET"]),
+    ]

@@ -1,0 +1,44 @@
+"""Sending codes and notices: what each message says and where it goes."""
+from __future__ import annotations
+
+from ...context import SiteContext
+from ...outbound import DeliveryError
+from . import messages as msg
+from .codes import Codes
+from .rules import e164
+
+
+def _spoken(code: str) -> str:
+    digits = "、".join(code)
+    return f"My APLUSの認証コードをお知らせします。認証コードは、{digits}、です。繰り返します。{digits}、です。"
+
+
+def send_code(ctx: SiteContext, codes: Codes, account, purpose: str, channel: str, address: str | None = None) -> None:
+    """Issue a code and hand it to mail, SMS or voice; a failed hand-over withdraws the code."""
+    code_id, code = codes.issue(account["id"], purpose, channel)
+    minutes = ctx.settings.code_ttl_seconds // 60
+    try:
+        if channel == "mail":
+            ctx.mailer.send(address, msg.CODE_MAIL_SUBJECT,
+                            f"My APLUSをご利用いただきありがとうございます。\n\n認証コード：{code}\n\n"
+                            f"認証コードの有効期限は発行から{minutes}分となります。\n")
+        elif channel == "sms":
+            ctx.gateway.send_sms(e164(account["phone"]), f"【My APLUS】認証コード：{code} 有効期限は発行から{minutes}分です。")
+        else:
+            ctx.gateway.place_call(e164(account["phone"]), _spoken(code))
+    except DeliveryError:
+        codes.withdraw(code_id)
+        raise
+
+
+def send_lock_notice(ctx: SiteContext, to: str, login_id: str) -> None:
+    body = (
+        "My APLUSをご利用いただきありがとうございます。\n\n"
+        f"ID：{login_id}\n\n"
+        "パスワードの入力を一定回数以上誤られたため、セキュリティ保護のためアカウントを停止いたしました。\n"
+        "ログイン画面内の「パスワードを忘れた方はこちら」よりパスワード再発行をお試しください。\n"
+    )
+    try:
+        ctx.mailer.send(to, msg.LOCK_MAIL_SUBJECT, body)
+    except DeliveryError:
+        pass  # the lock itself stands; the notice is best effort, as on a real site

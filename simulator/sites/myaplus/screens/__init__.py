@@ -1,0 +1,1 @@
+"""One module per screen of the My APLUS migration (① to ⑫) and the recovery pages."""

@@ -1,0 +1,66 @@
+"""① old-ID login, ⑩ login with the My APLUS ID, ⑫ account lock, and logout."""
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.routing import Route
+
+from ....context import SiteContext
+from ....web import read_form, redirect
+from .. import flow
+from .. import messages as msg
+from ..accounts import Accounts
+from ..delivery import send_lock_notice
+
+
+def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
+    def page(request: Request, alerts=(), login_id: str = "", status: int = 200, locked_account: bool = False):
+        return flow.render(ctx, request, "login.html", status=status, alerts=alerts, login_id=login_id, locked_account=locked_account)
+
+    async def show(request: Request):
+        return page(request)
+
+    async def submit(request: Request):
+        form = await read_form(request)
+        login_id, password = form.get("login_id", ""), form.get("password", "")
+        if not login_id or not password:
+            return page(request, [msg.REQUIRED], login_id, 422)
+        flow.discard(request)
+        row = accounts.by_myaplus_id(login_id) if "@" in login_id else None
+        if row is not None:
+            return await _myaplus_login(request, row, login_id, password)
+        row = accounts.by_old_id(login_id)
+        if row is None:
+            return page(request, [msg.LOGIN_FAILED], login_id, 401)
+        if row["old_locked"]:
+            return page(request, [msg.OLD_ID_LOCKED], login_id, 423)
+        if not accounts.check_old_password(row, password):
+            if accounts.old_failure(row["id"], ctx.settings.old_id_lock_threshold):
+                await run_in_threadpool(send_lock_notice, ctx, row["card_email"], login_id)
+                return page(request, [msg.OLD_ID_LOCKED], login_id, 423)
+            return page(request, [msg.LOGIN_FAILED], login_id, 401)
+        flow.start(request, row["id"])
+        return redirect("/myaplus/migration/terms")
+
+    async def _myaplus_login(request: Request, row, login_id: str, password: str):
+        if row["locked"]:
+            return page(request, msg.ACCOUNT_LOCKED, login_id, 423, locked_account=True)
+        if not accounts.check_password(row, password):
+            if accounts.failure(row["id"], ctx.settings.account_lock_threshold):
+                await run_in_threadpool(send_lock_notice, ctx, row["myaplus_id"], row["myaplus_id"])
+                return page(request, msg.ACCOUNT_LOCKED, login_id, 423, locked_account=True)
+            return page(request, [msg.LOGIN_FAILED], login_id, 401)
+        accounts.logged_in(row["id"], ctx.clock.now().isoformat())
+        request.session["myaplus_user"] = row["id"]
+        return redirect("/myaplus/top")
+
+    async def logout(request: Request):
+        await read_form(request)
+        request.session.pop("myaplus_user", None)
+        return redirect(flow.LOGIN)
+
+    return [
+        Route("/login", show, methods=["GET"]),
+        Route("/login", submit, methods=["POST"]),
+        Route("/logout", logout, methods=["POST"]),
+    ]

@@ -1,0 +1,95 @@
+"""「パスワードを忘れた方はこちら」 (reissue, which lifts the ⑫ lock) and 「My APLUS ID作成はこちら」."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from starlette.requests import Request
+from starlette.routing import Route
+
+from ....context import SiteContext
+from ....security import new_token
+from ....web import read_form
+from .. import flow
+from .. import messages as msg
+from ..accounts import Accounts
+from ..rules import email_is_valid, password_problems
+
+
+def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
+    store = ctx.store
+
+    async def forgot_form(request: Request):
+        return flow.render(ctx, request, "forgot.html", email="")
+
+    def mail_reset_link(request: Request, account) -> None:
+        token = new_token()
+        store.execute("INSERT INTO myaplus_reset_tokens (token, account_id, issued_at) VALUES (?, ?, ?)",
+                      (token, account["id"], ctx.clock.now().isoformat()))
+        url = str(request.url_for("myaplus_reset")) + f"?token={token}"
+        ctx.mailer.send(account["myaplus_id"], msg.RESET_MAIL_SUBJECT,
+                        f"My APLUS ID：{account['myaplus_id']}\n\n下記URLよりパスワードを再設定してください。\n{url}\n")
+
+    async def forgot_submit(request: Request):
+        form = await read_form(request)
+        address = form.get("email", "")
+        if not address or not email_is_valid(address):
+            return flow.render(ctx, request, "forgot.html", status=422, email=address,
+                               alerts=[msg.REQUIRED if not address else msg.EMAIL_INVALID])
+        account = accounts.by_myaplus_id(address)
+        if account is not None:  # the same answer either way: no hint of which IDs exist
+            problem = await flow.deliver(mail_reset_link, request, account)
+            if problem:
+                return flow.render(ctx, request, "forgot.html", status=503, email=address, alerts=[problem])
+        return flow.render(ctx, request, "sent.html", heading="パスワード再発行", text=msg.RESET_SENT)
+
+    def valid_token(token: str):
+        row = store.one("SELECT * FROM myaplus_reset_tokens WHERE token = ? AND used = 0", (token,))
+        if row is None:
+            return None
+        if ctx.clock.now() - datetime.fromisoformat(row["issued_at"]) > timedelta(seconds=ctx.settings.reset_token_ttl_seconds):
+            return None
+        return row
+
+    async def reset_form(request: Request):
+        token = request.query_params.get("token", "")
+        if valid_token(token) is None:
+            return flow.render(ctx, request, "sent.html", status=410, heading="パスワード再設定", alerts=[msg.RESET_LINK_INVALID])
+        return flow.render(ctx, request, "reset.html", token=token)
+
+    async def reset_submit(request: Request):
+        form = await read_form(request)
+        token = form.get("token", "")
+        row = valid_token(token)
+        if row is None:
+            return flow.render(ctx, request, "sent.html", status=410, heading="パスワード再設定", alerts=[msg.RESET_LINK_INVALID])
+        account = accounts.get(row["account_id"])
+        problems = password_problems(form.get("password", ""), form.get("password_confirm", ""), accounts.personal(account))
+        if problems:
+            return flow.render(ctx, request, "reset.html", status=422, token=token, alerts=problems)
+        accounts.set_password(account["id"], form["password"])
+        store.execute("UPDATE myaplus_reset_tokens SET used = 1 WHERE token = ?", (token,))
+        return flow.render(ctx, request, "sent.html", heading="パスワード再設定", text=msg.RESET_DONE, login_link=True)
+
+    async def register_form(request: Request):
+        return flow.render(ctx, request, "register.html", email="")
+
+    async def register_submit(request: Request):
+        form = await read_form(request)
+        address = form.get("email", "")
+        problem = (msg.REQUIRED if not address else msg.EMAIL_INVALID if not email_is_valid(address)
+                   else msg.EMAIL_UNAVAILABLE if accounts.by_myaplus_id(address) else None)
+        if not problem:
+            problem = await flow.deliver(ctx.mailer.send, address, msg.REGISTER_MAIL_SUBJECT,
+                                         "My APLUSの新規会員登録をお申し込みいただきありがとうございます。\n")
+        if problem:
+            return flow.render(ctx, request, "register.html", status=422, email=address, alerts=[problem])
+        return flow.render(ctx, request, "sent.html", heading="My APLUS ID新規登録", text=msg.REGISTER_SENT)
+
+    return [
+        Route("/password/forgot", forgot_form, methods=["GET"]),
+        Route("/password/forgot", forgot_submit, methods=["POST"]),
+        Route("/password/reset", reset_form, methods=["GET"], name="myaplus_reset"),
+        Route("/password/reset", reset_submit, methods=["POST"]),
+        Route("/register", register_form, methods=["GET"]),
+        Route("/register", register_submit, methods=["POST"]),
+    ]

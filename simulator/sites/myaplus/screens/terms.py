@@ -1,0 +1,28 @@
+"""② My APLUS会員規約: 同意して進む / キャンセル."""
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.routing import Route
+
+from ....context import SiteContext
+from ....web import read_form, redirect
+from .. import flow
+
+
+def routes(ctx: SiteContext) -> list[Route]:
+    async def show(request: Request):
+        if not flow.current(request, "terms"):
+            return flow.start_over(request)
+        return flow.render(ctx, request, "terms.html")
+
+    async def submit(request: Request):
+        form = await read_form(request)
+        if not flow.current(request, "terms"):
+            return flow.start_over(request)
+        if form.get("action") != "agree":
+            flow.discard(request)
+            return redirect(flow.LOGIN)
+        flow.advance(request, "email_choice")
+        return redirect("/myaplus/migration/email")
+
+    return [Route("/migration/terms", show, methods=["GET"]), Route("/migration/terms", submit, methods=["POST"])]

@@ -1,0 +1,13 @@
+from ..base import Screen
+
+
+class EmailCodeScreen(Screen):
+    """⑤ メールアドレスの認証コード入力画面."""
+    name = "メール認証コード入力画面"
+    heading = "認証コード入力画面"
+    marker = "メールアドレスにお届けする数字4桁の認証コードを入力してください。"
+    FIELD, VERIFY, RESEND = "メールアドレスに送信された認証コード", "認証する", "認証コードを再送信する"
+
+    def enter(self, code: str) -> None:
+        self.ui.fill(self.FIELD, code)
+        self.ui.press(self.VERIFY)

@@ -1,0 +1,9 @@
+from ..base import Screen
+
+
+class CompleteScreen(Screen):
+    """⑨ My APLUS登録完了."""
+    name = "登録完了画面"
+    heading = "My APLUS登録完了"
+    marker = "My APLUSの利用登録が正常に完了しました。"
+    LOGIN = "My APLUSにログインする"

@@ -1,0 +1,9 @@
+from ..base import Screen
+
+
+class EmailChoiceScreen(Screen):
+    """③ カードに登録されたメールアドレスをMy APLUS IDとして登録するか."""
+    name = "メールアドレス登録確認画面"
+    heading = "メールアドレス登録"
+    marker = "表示のものとは異なるメールアドレスを希望される場合は「いいえ」を押してください。"
+    YES, NO = "はい", "いいえ"

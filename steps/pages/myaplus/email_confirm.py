@@ -1,0 +1,9 @@
+from ..base import Screen
+
+
+class EmailConfirmScreen(Screen):
+    """⑥ カードに登録されたメールアドレスを④の入力に変更してよいか."""
+    name = "メールアドレス変更確認画面"
+    heading = "メールアドレス登録"
+    marker = "入力いただいたメールアドレスをMy APLUS IDとして登録しますか?"
+    YES, NO = "はい", "いいえ"

@@ -1,0 +1,13 @@
+from ..base import Screen
+
+
+class NewEmailScreen(Screen):
+    """④ 新しくMy APLUS IDとして登録するメールアドレスを入力."""
+    name = "メールアドレス入力画面"
+    heading = "メールアドレス登録"
+    marker = "ご自身のみが使用しているメールアドレスでMy APLUS IDを登録していただけますようお願いいたします。"
+    FIELD, PLACEHOLDER, REGISTER, BACK = "メールアドレス", "例:abc@aplus.jp", "登録", "ログインへ戻る"
+
+    def register(self, address: str) -> None:
+        self.ui.fill(self.FIELD, address)
+        self.ui.press(self.REGISTER)

@@ -1,0 +1,12 @@
+from ..base import Screen
+
+
+class TopScreen(Screen):
+    """⑪ トップ画面."""
+    name = "トップ画面"
+    heading = "トップページ"
+    marker = "前回ログイン日時"
+    LOGOUT = "ログアウト"
+
+    def expect_previous_login(self, shown: str) -> None:
+        self.ui.expect_text(f"前回ログイン日時 :{shown}")
