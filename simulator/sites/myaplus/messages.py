@@ -6,7 +6,7 @@ LOGIN_FAILED = "入力されたIDとパスワードではログインできま�
 OLD_ID_LOCKED = "入力されたIDはロックされているためログインできません"
 ACCOUNT_LOCKED = (
     "パスワードを一定回数以上誤って入力されたため、IDが無効となっています。",
-    "旧NETstation*APLUS IDを入力されていた方、初回IDを入力されていた方は、こちらよりMy APLUS IDの新規作成をしてください。",
+    "旧NETstation*APLUS IDを入力されていた方は、初回IDを入力されていた方は、こちらよりMy APLUS IDの新規作成をしてください。",
     "My APLUS IDを入力されていた方は、パスワードを忘れた方はこちらをクリックしてください。",
 )
 REQUIRED = "入力必須項目です。"
