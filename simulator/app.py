@@ -15,11 +15,11 @@ from .clock import Clock
 from .context import SHARED_TEMPLATES, SiteContext
 from .outbound import Gateway, Mailer
 from .settings import Settings
-from .sites import myaplus
+from .sites import fanclub, myaplus
 from .store import Store
 from .web import CsrfError, SessionMiddleware, csrf_token
 
-SITES = {"myaplus": (myaplus, "My APLUS")}
+SITES = {"myaplus": (myaplus, "My APLUS"), "fanclub": (fanclub, "オフィシャルファンクラブ")}
 SITE_MESSAGES = {
     403: "画面の有効期限が切れました。お手数ですが、最初からやり直してください。",
     404: "お探しのページは見つかりませんでした。",

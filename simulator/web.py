@@ -42,6 +42,7 @@ class SessionMiddleware:
 
         async def send_wrapper(message):
             if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).append("cache-control", "no-store")  # pages are never served from cache
                 if repr(scope["session"]) != before or (is_new and scope["session"]):
                     self.store.save_session(sid, scope["session"], self.clock.now().isoformat())
                     headers = MutableHeaders(scope=message)

@@ -1,7 +1,9 @@
 """Steps every site shares: screens, buttons, messages on the page, the clock."""
 from __future__ import annotations
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
+
+from .phrases import phrase
 
 from .pages.myaplus import SCREENS as MYAPLUS_SCREENS
 
@@ -14,13 +16,13 @@ def screen(ui, name: str):
     return SCREENS[name](ui)
 
 
-@given(parsers.parse("「{name}」を開いている"))
-@when(parsers.parse("「{name}」を開く"))
+@given(phrase("「{name}」を開いている"))
+@when(phrase("「{name}」を開く"))
 def _(ui, world, name):
     screen(ui, name).open()
 
 
-@when(parsers.parse("「{name}」を押す"))
+@when(phrase("「{name}」を押す"))
 def _(ui, world, name):
     ui.press(name)
 
@@ -30,12 +32,12 @@ def _(ui):
     ui.back()
 
 
-@then(parsers.parse("「{name}」が表示される"))
+@then(phrase("「{name}」が表示される"))
 def _(ui, name):
     screen(ui, name).expect_shown()
 
 
-@then(parsers.parse("エラー「{message}」が表示される"))
+@then(phrase("エラー「{message:T}」が表示される"))
 def _(ui, message):
     ui.expect_alert(message)
 
@@ -45,31 +47,36 @@ def _(ui):
     ui.expect_no_alert()
 
 
-@then(parsers.parse("案内「{message}」が表示される"))
+@then(phrase("案内「{message:T}」が表示される"))
 def _(ui, message):
     ui.expect_status(message)
 
 
-@then(parsers.parse("画面に「{text}」と表示される"))
+@then(phrase("画面に「{text:T}」と表示される"))
 def _(ui, text):
     ui.expect_text(text)
 
 
-@then(parsers.parse("画面に「{text}」は表示されない"))
+@then(phrase("画面に「{text:T}」は表示されない"))
 def _(ui, text):
     ui.expect_no_text(text)
 
 
-@then(parsers.parse("ボタン「{name}」がある"))
+@then(phrase("ボタン「{name}」がある"))
 def _(ui, name):
     ui.expect_button(name)
 
 
-@then(parsers.parse("リンク「{name}」がある"))
+@then(phrase("ボタン「{name}」はない"))
+def _(ui, name):
+    ui.expect_no_button(name)
+
+
+@then(phrase("リンク「{name}」がある"))
 def _(ui, name):
     ui.expect_link(name)
 
 
-@when(parsers.parse("時計を{seconds:d}秒進める"))
+@when(phrase("時計を{seconds:d}秒進める"))
 def _(control, seconds):
     control.advance_clock(seconds)

@@ -1,9 +1,10 @@
 """Steps of the My APLUS migration (document 003): members, logins, codes, passwords, mails."""
 from __future__ import annotations
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
 
 from .clients import code_from_speech, code_from_text
+from .phrases import phrase
 from .myaplus_journey import GOOD_PASSWORD, e164, new_email_for, phone_code, walk_to
 from .pages.myaplus import (EmailChoiceScreen, EmailCodeScreen, LoginScreen, NewEmailScreen, PasswordScreen,
                             PhoneCodeScreen, RegisterScreen, ResetPasswordScreen, TopScreen)
@@ -22,27 +23,27 @@ def _member(control, world, state: str, phone: str = "携帯電話") -> dict:
 
 
 # members ---------------------------------------------------------------------
-@given(parsers.parse("状態が「{state}」の会員がいる"))
+@given(phrase("状態が「{state}」の会員がいる"))
 def _(control, world, state):
     _member(control, world, state)
 
 
-@given(parsers.parse("状態が「{state}」で電話番号が「{phone}」の会員がいる"))
+@given(phrase("状態が「{state}」で電話番号が「{phone}」の会員がいる"))
 def _(control, world, state, phone):
     _member(control, world, state, phone)
 
 
-@given(parsers.parse("別の会員がメールアドレス「{address}」をMy APLUS IDとして使っている"))
+@given(phrase("別の会員がメールアドレス「{address}」をMy APLUS IDとして使っている"))
 def _(control, address):
     control.create("myaplus", "accounts", state="migrated", myaplus_id=address)
 
 
-@given(parsers.parse("会員が「{screen}」まで進んでいる"))
+@given(phrase("会員が「{screen}」まで進んでいる"))
 def _(ui, stubs, world, screen):
     walk_to(ui, stubs, world.member, screen, new_email=False)
 
 
-@given(parsers.parse("会員が新しいメールアドレスを選んで「{screen}」まで進んでいる"))
+@given(phrase("会員が新しいメールアドレスを選んで「{screen}」まで進んでいる"))
 def _(ui, stubs, world, screen):
     walk_to(ui, stubs, world.member, screen, new_email=True)
 
@@ -74,22 +75,22 @@ def _(ui, world):
     LoginScreen(ui).log_in(world.member["myaplus_id"], world.member["password"] + "x")
 
 
-@when(parsers.parse("ID「{login_id}」とパスワード「{password}」でログインする"))
+@when(phrase("ID「{login_id}」とパスワード「{password}」でログインする"))
 def _(ui, login_id, password):
     LoginScreen(ui).log_in(login_id, password)
 
 
-@when(parsers.parse("ID「{login_id}」でパスワードを入力せずにログインする"))
+@when(phrase("ID「{login_id}」でパスワードを入力せずにログインする"))
 def _(ui, login_id):
     LoginScreen(ui).log_in(login_id, "")
 
 
-@when(parsers.parse("{which}のパスワードを上限回数まで誤る"))
+@when(phrase("{which}のパスワードを上限回数まで誤る"))
 def _(ui, world, which):
     _fail_logins(ui, world, which, world.config[THRESHOLDS[which]])
 
 
-@when(parsers.parse("{which}のパスワードを上限より1回少なく誤る"))
+@when(phrase("{which}のパスワードを上限より1回少なく誤る"))
 def _(ui, world, which):
     _fail_logins(ui, world, which, world.config[THRESHOLDS[which]] - 1)
 
@@ -104,7 +105,7 @@ def _fail_logins(ui, world, which: str, times: int) -> None:
 
 
 # ③–⑥ e-mail --------------------------------------------------------------------
-@when(parsers.parse("メールアドレス「{address}」を入力して「登録」を押す"))
+@when(phrase("メールアドレス「{address}」を入力して「登録」を押す"))
 def _(ui, world, address):
     world.values["email"] = address
     NewEmailScreen(ui).register(address)
@@ -122,7 +123,7 @@ def _(ui, world):
     ui.expect_no_text(world.member["card_email"])
 
 
-@then(parsers.parse("メールアドレス欄の入力例は「{placeholder}」である"))
+@then(phrase("メールアドレス欄の入力例は「{placeholder}」である"))
 def _(ui, placeholder):
     ui.expect_field(NewEmailScreen.FIELD, placeholder)
 
@@ -140,12 +141,18 @@ def _(ui, stubs, world):
     EmailCodeScreen(ui).enter(_mail_code(stubs, world))
 
 
+@when("メールで届いた新しいメールアドレスの認証コードを入力して「認証する」を押す")
+def _(ui, stubs, world):
+    mail = stubs.latest("mails", world.values["email"], "code mail")
+    EmailCodeScreen(ui).enter(code_from_text(mail["body"]))
+
+
 @when("最初にメールで届いた認証コードを入力して「認証する」を押す")
 def _(ui, stubs, world):
     EmailCodeScreen(ui).enter(_mail_code(stubs, world, 0))
 
 
-@when(parsers.parse("認証コード「{code}」を入力して「認証する」を押す"))
+@when(phrase("認証コード「{code}」を入力して「認証する」を押す"))
 def _(ui, code):
     ui.fill("認証コード", code)
     ui.press("認証する")
@@ -193,7 +200,7 @@ def _(control, world):
     control.advance_clock(world.config["code_lock_minutes"] * 60 + 1)
 
 
-@when(parsers.parse("認証コードの発行から{seconds:d}秒が経過する"))
+@when(phrase("認証コードの発行から{seconds:d}秒が経過する"))
 def _(control, seconds):
     control.advance_clock(seconds)
 
@@ -208,7 +215,7 @@ def _(control, world):
     control.advance_clock(world.config["code_ttl_seconds"] + 1)
 
 
-@then(parsers.parse("メールで認証コードが{count:d}通届いている"))
+@then(phrase("メールで認証コードが{count:d}通届いている"))
 def _(stubs, world, count):
     mails = stubs.received("mails", new_email_for(world.member))
     assert len(mails) == count, f"expected {count} code mails to {new_email_for(world.member)}, got {len(mails)}"
@@ -216,7 +223,7 @@ def _(stubs, world, count):
         code_from_text(mail["body"])
 
 
-@then(parsers.parse("登録電話番号にSMSで認証コードが{count:d}通届いている"))
+@then(phrase("登録電話番号にSMSで認証コードが{count:d}通届いている"))
 def _(stubs, world, count):
     sms = stubs.received("sms", e164(world.member["phone"]))
     assert len(sms) == count, f"expected {count} SMS to {world.member['phone']}, got {len(sms)}: {sms}"
@@ -243,25 +250,25 @@ def _(ui, world):
     ui.expect_no_text(world.member["phone"])
 
 
-@given(parsers.parse("{service}の送信が次の{times:d}回失敗する"))
-@when(parsers.parse("{service}の送信が次の{times:d}回失敗する"))
+@given(phrase("{service}の送信が次の{times:d}回失敗する"))
+@when(phrase("{service}の送信が次の{times:d}回失敗する"))
 def _(stubs, service, times):
     stubs.fail_next({"SMS": "sms", "音声電話": "voice", "メール": "mail"}[service], 503, times)
 
 
 # ⑧ password ---------------------------------------------------------------------------
-@when(parsers.parse("パスワード「{password}」と確認用「{confirmation}」を入力して「登録する」を押す"))
+@when(phrase("パスワード「{password}」と確認用「{confirmation}」を入力して「登録する」を押す"))
 def _(ui, password, confirmation):
     PasswordScreen(ui).set_password(password, confirmation)
 
 
-@when(parsers.parse("{item}を含むパスワードを入力して「登録する」を押す"))
+@when(phrase("{item}を含むパスワードを入力して「登録する」を押す"))
 def _(ui, world, item):
     m = world.member
     digits = lambda s: "".join(c for c in s if c.isdigit())  # noqa: E731
     piece = {"生年月日": digits(m["birth_date"]), "電話番号": digits(m["phone"]), "お名前": m["name_roman"].split()[0],
              "カード番号": digits(m["card_number"])[-4:]}[item]
-    password = ("a!" + piece + "9")[:20]
+    password = ("a!" + piece + "9xyz")[:20]
     PasswordScreen(ui).set_password(password, password)
 
 
@@ -277,12 +284,12 @@ def _(ui, world):
 
 
 # ⑪ top ---------------------------------------------------------------------------------
-@then(parsers.parse("メニュー「{item}」がある"))
+@then(phrase("メニュー「{item}」がある"))
 def _(ui, item):
     ui.expect_link(item)
 
 
-@then(parsers.parse("前回ログイン日時に「{shown}」と表示される"))
+@then(phrase("前回ログイン日時に「{shown}」と表示される"))
 def _(ui, shown):
     TopScreen(ui).expect_previous_login(shown)
 
@@ -312,7 +319,7 @@ def _(ui, world):
     ForgotPasswordScreen(ui).request_reissue(world.member["myaplus_id"])
 
 
-@when(parsers.parse("パスワード再発行にメールアドレス「{address}」を入力する"))
+@when(phrase("パスワード再発行にメールアドレス「{address}」を入力する"))
 def _(ui, address):
     ForgotPasswordScreen(ui).request_reissue(address)
 
@@ -322,7 +329,7 @@ def _(ui, world):
     RegisterScreen(ui).register(world.member["myaplus_id"])
 
 
-@when(parsers.parse("新規登録にメールアドレス「{address}」を入力する"))
+@when(phrase("新規登録にメールアドレス「{address}」を入力する"))
 def _(ui, address):
     RegisterScreen(ui).register(address)
 
@@ -335,7 +342,7 @@ RECIPIENTS = {
 }
 
 
-@then(parsers.parse("{recipient}に件名「{subject}」のメールが届く"))
+@then(phrase("{recipient}に件名「{subject}」のメールが届く"))
 def _(stubs, world, recipient, subject):
     address = RECIPIENTS[recipient](world)
     subjects = [m["subject"] for m in stubs.received("mails", address)]
@@ -343,12 +350,12 @@ def _(stubs, world, recipient, subject):
     world.values["mail"] = next(m for m in stubs.received("mails", address) if m["subject"] == subject)
 
 
-@then(parsers.parse("メール本文に「{text}」と書かれている"))
+@then(phrase("メール本文に「{text}」と書かれている"))
 def _(world, text):
     assert text in world.values["mail"]["body"], f"「{text}」 not in the mail body: {world.values['mail']['body']!r}"
 
 
-@then(parsers.parse("{recipient}にメールは届かない"))
+@then(phrase("{recipient}にメールは届かない"))
 def _(stubs, world, recipient):
     address = RECIPIENTS[recipient](world)
     assert stubs.received("mails", address) == [], f"unexpected mail to {address}: {stubs.received('mails', address)}"

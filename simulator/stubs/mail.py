@@ -6,6 +6,7 @@ from email import message_from_bytes, policy
 
 from aiosmtpd.controller import Controller
 
+from . import support_desk
 from .registry import Registry
 
 
@@ -25,6 +26,7 @@ class RecordingHandler:
                 "mail", to=rcpt, sender=envelope.mail_from, subject=str(msg.get("Subject", "")),
                 body=body, headers={k: str(v) for k, v in msg.items()},
             )
+            support_desk.answer(self.registry, envelope.mail_from, rcpt, body)
         return "250 Message accepted for delivery"
 
 

@@ -11,6 +11,7 @@ from starlette.routing import Route
 
 from ...context import SiteContext
 from .accounts import Accounts
+from .rules import phone_is_mobile
 
 STATES = ("unmigrated", "old_id_locked", "migrated", "account_locked")
 PHONES = ("mobile", "landline")
@@ -18,10 +19,15 @@ _fake = Faker("ja_JP")
 
 
 def _phone(kind: str) -> str:
-    n = random.randrange(10**8)
-    if kind == "mobile":
-        return f"{random.choice(['070', '080', '090'])}-{n // 10**4:04d}-{n % 10**4:04d}"
-    return f"03-5{n // 10**5 % 1000:03d}-{n % 10**4:04d}"
+    """A number the phone-number library classifies as the wanted kind (not every range is allocated)."""
+    while True:
+        n = random.randrange(10**8)
+        if kind == "mobile":
+            number = f"{random.choice(['070', '080', '090'])}-{n // 10**4:04d}-{n % 10**4:04d}"
+        else:
+            number = f"03-5{n // 10**5 % 1000:03d}-{n % 10**4:04d}"
+        if phone_is_mobile(number) == (kind == "mobile"):
+            return number
 
 
 def _card() -> str:

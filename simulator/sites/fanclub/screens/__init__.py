@@ -1,0 +1,1 @@
+"""Fan club screens: one module per step of the first login."""
