@@ -1,0 +1,63 @@
+# Every target installs what it needs and is safe to re-run.
+#   make report   the main job: every feature against the embedded simulator, then the Allure report
+#   make test     the tests: unit/property tests and every feature (what CI runs)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := chromium fonts-noto-cjk xvfb xauth webkit2gtk-driver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTEST_ARGS ?=
+
+.PHONY: setup system-deps python-deps allure-cli test unit features report bench serve stubs clean help
+
+help:
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
+
+setup: system-deps python-deps ## install system packages (apt) and Python packages (.venv)
+
+system-deps: ## chromium, Japanese fonts, Xvfb and WebKitWebDriver from Debian (skipped when present)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	else echo "system packages present"; fi
+
+$(VENV)/.installed: pyproject.toml
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@
+
+python-deps: $(VENV)/.installed ## the harness and its test dependencies into .venv
+
+allure-cli: reports/.allure/node_modules/.bin/allure ## Allure 3 report generator (npm, local to reports/)
+
+reports/.allure/node_modules/.bin/allure:
+	@mkdir -p reports/.allure
+	cd reports/.allure && npm install --silent --no-audit --no-fund allure@3 >/dev/null
+
+test: setup ## unit/property tests and every feature, in Chromium (CI runs this)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+unit: setup ## only the unit and property tests (no browser)
+	$(PY) -m pytest --ignore=tests/features $(PYTEST_ARGS)
+
+features: setup ## only the features, in Chromium
+	$(PY) -m pytest tests/features $(PYTEST_ARGS)
+
+report: setup allure-cli ## the main job: every feature against the embedded simulator, then reports/allure-report/
+	-$(PY) -m pytest tests/features $(PYTEST_ARGS)
+	cd reports && .allure/node_modules/.bin/allure generate allure-results -o allure-report >/dev/null
+	@echo "report: reports/allure-report/index.html"
+
+bench: setup ## speed targets (pytest-benchmark)
+	$(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider"
+
+serve: setup ## the simulator on http://127.0.0.1:8000/ for people to click through
+	$(PY) -m simulator
+
+stubs: setup ## the stubs alone (SMTP :8025, HTTP :8026), for a vendor's staging site
+	$(PY) -m simulator.stubs --host 0.0.0.0
+
+clean: ## remove run outputs (keeps .venv)
+	rm -rf reports/allure-results reports/allure-report var .hypothesis .benchmarks
