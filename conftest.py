@@ -4,4 +4,5 @@ pytest_plugins = [
     "steps.harness",
     "steps.common",
     "steps.myaplus",
+    "steps.fanclub",
 ]

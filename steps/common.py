@@ -5,9 +5,10 @@ from pytest_bdd import given, then, when
 
 from .phrases import phrase
 
+from .pages.fanclub import SCREENS as FANCLUB_SCREENS
 from .pages.myaplus import SCREENS as MYAPLUS_SCREENS
 
-SCREENS = {**MYAPLUS_SCREENS}
+SCREENS = {**MYAPLUS_SCREENS, **FANCLUB_SCREENS}
 
 
 def screen(ui, name: str):

@@ -67,6 +67,8 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
             members.create(**{**row, "member_number": number, "new_member_number": number, "joined_on": joined,
                               "registered_via": "new", "plus_member_id": record["plus_member_id"]})
             extra["new_registration"] = {"member_number": number, "joined_on": joined}
+        if state not in ("has_plus_id", "completed", "new_registration"):
+            record = {k: v for k, v in record.items() if not k.startswith("plus_")}
         return {"id": member_id, "state": state, **record, **extra}
 
     async def create(request: Request):

@@ -1,0 +1,282 @@
+"""Steps of the fan club first login (document 000): members, STEP2–STEP7, payment screen, inquiry, support desk."""
+from __future__ import annotations
+
+from datetime import date
+
+from pytest_bdd import given, parsers, then, when
+
+from . import fanclub_inquiry as inquiry
+from .fanclub_journey import NEW_PASSWORD, address_for, mail_with, url_in, walk_to
+from .pages.fanclub import (EmailScreen, ExistingIdPasswordScreen, FanclubLoginScreen, FirstLoginScreen,
+                            RegisterIdScreen)
+
+STATES = {"有効": "valid", "生年月日誤登録": "birth_date_wrong", "生年月日未登録": "birth_date_missing",
+          "退会済み": "withdrawn", "Plus member ID取得済": "has_plus_id", "新規登録済み": "new_registration",
+          "初回ログイン完了": "completed"}
+CARRIERS = {"docomo": "docomo", "au": "au", "SoftBank": "softbank"}
+
+
+def _seed(control, state: str, **fields) -> dict:
+    if state not in STATES:
+        raise AssertionError(f"state must be one of {list(STATES)}")
+    return control.create("fanclub", "members", state=STATES[state], **fields)
+
+
+def _jp(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+# members ------------------------------------------------------------------------------------
+@given(parsers.parse("状態が「{state}」のファンクラブ会員がいる"))
+def _(control, world, state):
+    world.member = _seed(control, state)
+
+
+@given(parsers.parse("状態が「{state}」で携帯会社が「{carrier}」のファンクラブ会員がいる"))
+def _(control, world, state, carrier):
+    world.member = _seed(control, state, carrier=CARRIERS[carrier])
+
+
+@given("その会員の月会費がキャリア決済で請求され続けている")
+def _(stubs, world):
+    m = world.member
+    stubs.call("POST", f"/_stubs/carrier/{m['carrier']}/charges", json={"billing_id": m["billing_id"]}, expect=201)
+
+
+@given(parsers.parse("キャリア決済APIが次の{times:d}回エラーを返す"))
+def _(stubs, times):
+    stubs.fail_next("carrier", 503, times)
+
+
+@given("家族がすでに自分のメールアドレスで初回ログインを完了している")
+def _(control, world):
+    world.values["family"] = _seed(control, "初回ログイン完了")
+
+
+@given(parsers.parse("ファンクラブ会員が「{screen}」まで進んでいる"))
+def _(ui, stubs, world, screen):
+    walk_to(ui, stubs, world.member, screen)
+
+
+@given("ファンクラブ会員が初回ログインを完了している")
+def _(ui, stubs, world):
+    walk_to(ui, stubs, world.member, "【STEP7】初回ログイン完了画面")
+    if world.member["state"] != "has_plus_id":
+        world.member.update(plus_member_id=address_for(world.member), plus_password=NEW_PASSWORD)
+
+
+# STEP2 ----------------------------------------------------------------------------------------
+@when("会員番号と生年月日8桁で初回ログインする")
+def _(ui, world):
+    FirstLoginScreen(ui).log_in(world.member["member_number"], world.member["password"])
+
+
+@when("会員番号と登録されている生年月日8桁で初回ログインする")
+def _(ui, world):
+    FirstLoginScreen(ui).log_in(world.member["member_number"], world.member["registered_birth_date"].replace("-", ""))
+
+
+@when("会員番号と本人のものではない生年月日8桁で初回ログインする")
+def _(ui, world):
+    real = date.fromisoformat(world.member["birth_date"])
+    other = real.replace(day=1 if real.day != 1 else 2)
+    FirstLoginScreen(ui).log_in(world.member["member_number"], other.strftime("%Y%m%d"))
+
+
+@when("存在しない会員番号と生年月日8桁で初回ログインする")
+def _(ui, world):
+    FirstLoginScreen(ui).log_in("9" + world.member["member_number"], world.member["password"])
+
+
+@when(parsers.parse("会員番号とパスワード「{password}」で初回ログインする"))
+def _(ui, world, password):
+    FirstLoginScreen(ui).log_in(world.member["member_number"], password)
+
+
+@when(parsers.parse("会員番号「{number}」とパスワード「{password}」で初回ログインする"))
+def _(ui, number, password):
+    FirstLoginScreen(ui).log_in(number, password)
+
+
+@then("会員番号の入力欄に入力した会員番号が残っている")
+def _(ui, world):
+    ui.expect_field(FirstLoginScreen.NUMBER)
+    ui.expect_matching("")  # the page rendered; the value itself is checked below
+    assert world.member["member_number"] in ui.html(), "the member number typed was not kept in the form"
+
+
+# STEP3–STEP7 -------------------------------------------------------------------------------------
+@when(parsers.parse("メールアドレス「{address}」を確認用と合わせて入力して「送信する」を押す"))
+def _(ui, world, address):
+    world.values["email"] = address
+    EmailScreen(ui).send(address)
+
+
+@when(parsers.parse("メールアドレス「{address}」と確認用「{confirmation}」を入力して「送信する」を押す"))
+def _(ui, world, address, confirmation):
+    EmailScreen(ui).send(address, confirmation)
+
+
+@when("自分のメールアドレスを入力して「送信する」を押す")
+def _(ui, world):
+    world.values["email"] = address_for(world.member)
+    EmailScreen(ui).send(world.values["email"])
+
+
+@when("家族のPlus member IDのメールアドレスを入力して「送信する」を押す")
+def _(ui, world):
+    world.values["email"] = world.values["family"]["plus_member_id"]
+    EmailScreen(ui).send(world.values["email"])
+
+
+@then(parsers.parse("入力したアドレスに件名に「{subject}」を含むメールが届く"))
+def _(stubs, world, subject):
+    world.values["mail"] = mail_with(stubs, world.values["email"], subject)
+
+
+@then(parsers.parse("入力したアドレスに件名に「{subject}」を含むメールは届かない"))
+def _(stubs, world, subject):
+    got = [m["subject"] for m in stubs.received("mails", world.values["email"]) if subject in m["subject"]]
+    assert not got, f"unexpected mail(s) to {world.values['email']}: {got}"
+
+
+@then("入力したアドレスにメールは届かない")
+def _(stubs, world):
+    assert stubs.received("mails", world.values["email"]) == [], f"unexpected mail: {stubs.received('mails', world.values['email'])}"
+
+
+@then(parsers.parse("届いたメールの本文に「{text}」と書かれている"))
+def _(world, text):
+    assert text in world.values["mail"]["body"], f"「{text}」 not in the mail body: {world.values['mail']['body']!r}"
+
+
+@when("届いたメールのURLを開く")
+def _(ui, world):
+    ui.open(url_in(world.values["mail"]))
+
+
+@when(parsers.parse("パスワード「{password}」と確認用「{confirmation}」でPlus member IDを登録する"))
+def _(ui, password, confirmation):
+    RegisterIdScreen(ui).register(password, confirmation)
+
+
+@when("条件を満たすパスワードでPlus member IDを登録する")
+def _(ui, world):
+    RegisterIdScreen(ui).register(NEW_PASSWORD)
+
+
+@when("Plus member IDのパスワードを入力して「初回ログインを完了する」を押す")
+def _(ui, world):
+    ExistingIdPasswordScreen(ui).enter(world.member["plus_password"])
+
+
+@when("Plus member IDの誤ったパスワードを入力して「初回ログインを完了する」を押す")
+def _(ui, world):
+    ExistingIdPasswordScreen(ui).enter(world.member["plus_password"] + "x")
+
+
+@when(parsers.parse("メールのURLの有効期限を{seconds:d}秒過ぎる"))
+def _(control, seconds):
+    link_ttl = control.call("GET", "/fanclub/config")["link_ttl_seconds"]
+    control.advance_clock(link_ttl + seconds)
+
+
+@when("Plus member IDとパスワードでファンクラブにログインする")
+def _(ui, world):
+    login = FanclubLoginScreen(ui)
+    login.open()
+    login.log_in(world.member["plus_member_id"], world.member["plus_password"])
+
+
+@then(parsers.parse("初回ログインの状況が「{status}」と表示される"))
+def _(ui, status):
+    ui.expect_text(f"初回ログイン")
+    ui.expect_matching(rf"初回ログイン\s*{status}")
+
+
+@then("リニューアル前とは異なる新しい会員番号が表示される")
+def _(ui, world):
+    old = world.member["member_number"]
+    ui.expect_matching(r"会員番号\s*1\d{9}")
+    ui.expect_matching(rf"リニューアル前の会員番号\s*{old}")
+
+
+@then("入会日はリニューアル前の入会日のまま表示される")
+def _(ui, world):
+    ui.expect_matching(rf"入会日\s*{_jp(world.member['joined_on'])}")
+
+
+@then("入会日は新規登録した日と表示される")
+def _(ui, world):
+    ui.expect_matching(rf"入会日\s*{_jp(world.member['new_registration']['joined_on'])}")
+    ui.expect_no_text(_jp(world.member["joined_on"]))
+
+
+# inquiry -------------------------------------------------------------------------------------------
+@then(parsers.parse("リンク「{name}」は宛先「{to}」件名「{subject}」のメールを作成する"))
+def _(ui, world, name, to, subject):
+    mail = inquiry.parse_mailto(ui.link_href(name))
+    assert (mail["to"], mail["subject"]) == (to, subject), f"the link writes to {mail['to']!r} with subject {mail['subject']!r}"
+    world.values["mailto"] = mail
+
+
+@then("その本文には次の必須事項が順に並んでいる")
+def _(world, datatable):
+    items = [row[0] for row in datatable[1:]]
+    body = world.values["mailto"]["body"]
+    lines = [line for line in body.splitlines() if line.startswith("・")]
+    assert [next((i for i in items if line.startswith("・" + i)), None) for line in lines] == items, \
+        f"mandatory items in the mail body: {lines}"
+
+
+@then(parsers.parse("その本文の携帯会社には「{carrier}」と記入されている"))
+def _(world, carrier):
+    first = next(line for line in world.values["mailto"]["body"].splitlines() if line.startswith("・ご契約の携帯会社"))
+    assert first.endswith("：" + carrier), f"carrier line: {first!r}"
+
+
+@when(parsers.parse("リンク「{name}」のメールに必須事項をすべて記入して送る"))
+def _(ui, stubs, world, name):
+    _send_inquiry(ui, stubs, world, name, {})
+
+
+@when(parsers.parse("リンク「{name}」のメールで「{item}」を空欄にして送る"))
+def _(ui, stubs, world, name, item):
+    _send_inquiry(ui, stubs, world, name, {item: ""})
+
+
+@when(parsers.parse("リンク「{name}」のメールから「{item}」の行を消して送る"))
+def _(ui, stubs, world, name, item):
+    _send_inquiry(ui, stubs, world, name, {item: None})
+
+
+@when(parsers.parse("リンク「{name}」のメールに「{item}」を「{value}」と記入して送る"))
+def _(ui, stubs, world, name, item, value):
+    _send_inquiry(ui, stubs, world, name, {item: value})
+
+
+def _send_inquiry(ui, stubs, world, name: str, changes: dict) -> None:
+    mail = inquiry.parse_mailto(ui.link_href(name))
+    sender = world.values.setdefault("sender", f"fan{world.member['member_number']}@fan-mail.example")
+    answers = {**inquiry.answers_for(world.member, sender), **changes}
+    unknown = set(changes) - set(inquiry.answers_for(world.member, sender))
+    assert not unknown, f"no mandatory item starts with {unknown}"
+    inquiry.send(stubs, sender, mail["to"], mail["subject"], inquiry.fill(mail["body"], answers))
+
+
+@then(parsers.parse("サポートから自動返信「{text}」が届く"))
+def _(stubs, world, text):
+    reply = inquiry.auto_reply(stubs, world.values["sender"])
+    assert text in reply["body"], f"「{text}」 not in the automatic reply: {reply['body']!r}"
+    world.values["reply"] = reply
+
+
+@then(parsers.parse("自動返信に「{text}」と書かれている"))
+def _(world, text):
+    assert text in world.values["reply"]["body"], f"「{text}」 not in the automatic reply: {world.values['reply']['body']!r}"
+
+
+@then(parsers.parse("自動返信に「{text}」とは書かれていない"))
+def _(world, text):
+    assert text not in world.values["reply"]["body"], f"「{text}」 unexpectedly in: {world.values['reply']['body']!r}"

@@ -1,0 +1,15 @@
+from ..base import Screen
+
+
+class CompleteScreen(Screen):
+    """【STEP7】初回ログイン完了."""
+    name = "【STEP7】初回ログイン完了画面"
+    heading = "初回ログイン完了"
+    TO_MYPAGE = "マイページへ"
+
+
+class MyPageScreen(Screen):
+    """マイページ: where a member checks for themselves that the first login is done."""
+    name = "マイページ"
+    heading = "マイページ"
+    LOGOUT = "ログアウト"

@@ -1,0 +1,25 @@
+from ..base import Screen
+
+
+class ExistingIdPasswordScreen(Screen):
+    """【STEP5】パスワード入力 (already holds a Plus member ID), opened from the 取得済IDのお知らせ mail."""
+    name = "【STEP5】パスワード入力画面"
+    heading = "パスワード入力"
+    marker = "【STEP5】"
+    PASSWORD, SUBMIT = "パスワード", "初回ログインを完了する"
+
+    def enter(self, password: str) -> None:
+        self.ui.fill(self.PASSWORD, password)
+        self.ui.press(self.SUBMIT)
+
+
+class RegisterIdScreen(Screen):
+    """Plus member ID登録 (パスワード設定), opened from the 会員登録URLのお知らせ mail."""
+    name = "Plus member ID登録画面"
+    heading = "Plus member ID登録"
+    PASSWORD, CONFIRM, SUBMIT = "新しいパスワード", "確認のため、もう一度入力してください", "登録する"
+
+    def register(self, password: str, confirmation: str | None = None) -> None:
+        self.ui.fill(self.PASSWORD, password)
+        self.ui.fill(self.CONFIRM, password if confirmation is None else confirmation)
+        self.ui.press(self.SUBMIT)
