@@ -1,0 +1,59 @@
+"""Target profiles load, and every kind of mistake is named in the error."""
+import pytest
+
+from steps.profile import ProfileError, load, validate
+
+VENDOR = {
+    "name": "vendor staging", "control_url": "https://stg.example.jp/_control", "stubs_url": "http://10.0.0.5:8026",
+    "capabilities": {"clock": False, "seed": True}, "thresholds": {"account_lock_threshold": 10},
+    "sites": {"myaplus": {"base_url": "https://stg.example.jp", "paths": {"login": "/signin"}}},
+}
+
+
+def test_the_simulator_profile_loads():
+    profile = load("simulator")
+    assert profile.embedded and profile.capabilities == {"clock": True, "seed": True}
+    assert profile.paths()["myaplus.login"] == "/myaplus/login"
+
+
+def test_a_vendor_profile_loads():
+    profile = validate(VENDOR, "vendor")
+    assert profile.capabilities["clock"] is False and profile.thresholds == {"account_lock_threshold": 10}
+
+
+@pytest.mark.parametrize("change, expected", [
+    ({"colour": "red"}, "unknown key 'colour'"),
+    ({"control_url": None}, "'control_url' is required"),
+    ({"stubs_url": "localhost:8026"}, "'stubs_url' must be an http(s) URL"),
+    ({"capabilities": {"clock": "yes"}}, "capability 'clock' must be true or false"),
+    ({"capabilities": {"teleport": True}}, "unknown capability 'teleport'"),
+    ({"thresholds": {"account_lock_threshold": 0}}, "must be a positive integer"),
+    ({"thresholds": {"lock": 3}}, "unknown threshold 'lock'"),
+    ({"sites": {"bank": {}}}, "unknown site 'bank'"),
+    ({"sites": {"myaplus": {"paths": {"login": "/signin"}}}}, "sites.myaplus.base_url is required"),
+    ({"sites": {"myaplus": {"base_url": "https://x.jp", "paths": {"login": "signin"}}}}, "must be a path starting with '/'"),
+    ({"scope": "MYAPLUS-01"}, "'scope' must be a list"),
+    ({"name": ""}, "'name' is required"),
+])
+def test_each_mistake_is_named(change, expected):
+    with pytest.raises(ProfileError, match=expected.replace("(", r"\(").replace(")", r"\)")):
+        validate({**VENDOR, **change}, "vendor")
+
+
+def test_several_mistakes_are_reported_together():
+    with pytest.raises(ProfileError) as info:
+        validate({**VENDOR, "colour": 1, "stubs_url": "nope"}, "vendor")
+    assert "2 mistake(s)" in str(info.value)
+
+
+def test_an_unknown_profile_lists_the_known_ones():
+    with pytest.raises(ProfileError, match="known profiles: .*simulator"):
+        load("no-such-target")
+
+
+def test_scope_selects_by_section_prefix_or_exact_id():
+    profile = validate({**VENDOR, "scope": ["MYAPLUS-01", "MYAPLUS-03-B1"]}, "vendor")
+    assert profile.in_scope(["MYAPLUS-01-E1"])
+    assert profile.in_scope(["MYAPLUS-03-B1"])
+    assert not profile.in_scope(["MYAPLUS-03-B2"])
+    assert not profile.in_scope(["MYAPLUS-010-E1"])
