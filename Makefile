@@ -45,10 +45,19 @@ unit: setup ## only the unit and property tests (no browser)
 features: setup ## only the features, in Chromium
 	$(PY) -m pytest tests/features $(PYTEST_ARGS)
 
-report: setup allure-cli ## the main job: every feature against the embedded simulator, then reports/allure-report/
-	-$(PY) -m pytest tests/features $(PYTEST_ARGS)
-	cd reports && .allure/node_modules/.bin/allure generate allure-results -o allure-report >/dev/null
-	@echo "report: reports/allure-report/index.html"
+ALLURE := reports/.allure/node_modules/.bin/allure
+GATE ?=
+
+report: setup allure-cli ## the main job: every feature against the embedded simulator, the Allure report, a summary (GATE=95 fails below 95% conformance)
+	@rm -rf reports/allure-results reports/allure-report && mkdir -p reports/history
+	@$(PY) -m steps.reporting coverage || echo "(coverage gaps above: see tests/test_spec_coverage.py)"
+	-$(PY) -m pytest tests/features --feature-progress --pw-trace=retain-on-failure $(PYTEST_ARGS)
+	@echo "── harness unit tests (allure-pytest, same results directory)"
+	-$(PY) -m pytest tests --ignore=tests/features --ignore=tests/bench -q -p no:allure_pytest_bdd -p allure_pytest $(PYTEST_ARGS)
+	$(ALLURE) generate reports/allure-results --config steps/reporting/allurerc.mjs >/dev/null
+	$(PY) -m steps.reporting living --report-dir reports/allure-report
+	@echo "report: reports/allure-report/index.html (single file; history in reports/history/)"
+	$(PY) -m steps.reporting summary $(if $(GATE),--gate $(GATE))
 
 bench: setup ## speed targets (pytest-benchmark)
 	$(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider"
@@ -60,4 +69,4 @@ stubs: setup ## the stubs alone (SMTP :8025, HTTP :8026), for a vendor's staging
 	$(PY) -m simulator.stubs --host 0.0.0.0
 
 clean: ## remove run outputs (keeps .venv)
-	rm -rf reports/allure-results reports/allure-report var .hypothesis .benchmarks
+	rm -rf reports/allure-results reports/allure-report reports/living var .hypothesis .benchmarks

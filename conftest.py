@@ -1,7 +1,10 @@
 """Registers the harness's step modules once, for every feature test."""
 pytest_plugins = [
     "steps.options",
+    "steps.spec_tags",
+    "steps.evidence",
     "steps.harness",
+    "steps.forms",
     "steps.common",
     "steps.myaplus",
     "steps.fanclub",

@@ -26,20 +26,26 @@ class Clock:
             self._frozen = at.astimezone(JST)
 
     def advance(self, seconds: float) -> datetime:
-        if seconds < 0:
+        if not seconds >= 0:  # also refuses NaN
             raise ValueError("the clock only moves forward")
         with self._lock:
-            if self._frozen is not None:
-                self._frozen += timedelta(seconds=seconds)
-            else:
-                self._offset += timedelta(seconds=seconds)
+            try:
+                step = timedelta(seconds=seconds)
+                if self._frozen is not None:
+                    self._frozen += step
+                else:
+                    datetime.now(JST) + self._offset + step  # would it still be a date?
+                    self._offset += step
+            except OverflowError as exc:
+                raise ValueError("the clock cannot move past the year 9999") from exc
         return self.now()
 
     def resume(self) -> None:
-        """Back to real time (offset kept at zero)."""
+        """Let time run again: back to real time, or on from the frozen moment if that is later (never backwards)."""
         with self._lock:
+            if self._frozen is not None:
+                self._offset = max(timedelta(), self._frozen - datetime.now(JST))
             self._frozen = None
-            self._offset = timedelta()
 
     @property
     def frozen(self) -> bool:

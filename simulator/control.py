@@ -26,14 +26,18 @@ def _bad(message: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not JSON")
+
+
 async def json_body(request: Request) -> dict | None:
     """The request's JSON object; {} for an empty body, None when it is not a JSON object."""
     raw = await request.body()
     if not raw.strip():
         return {}
     try:
-        body = json.loads(raw)
-    except ValueError:
+        body = json.loads(raw, parse_constant=_not_json)
+    except (ValueError, RecursionError):  # also NaN / Infinity and absurd nesting: not JSON
         return None
     return body if isinstance(body, dict) else None
 

@@ -34,14 +34,19 @@ def answers_for(member: dict, sender: str) -> dict[str, str]:
     }
 
 
-def fill(template: str, answers: dict[str, str]) -> str:
-    """Write each answer after its item's 「：」; an item whose answer is None is left out entirely."""
-    lines = []
+def fill(template: str, answers: dict[str, str | None]) -> str:
+    """Write each answer after its item's 「：」 (replacing what the link filled in); an item whose answer is None
+    is left out entirely. Every key must start one of the template's item lines."""
+    lines, used = [], set()
     for line in template.splitlines():
         key = next((k for k in answers if line.startswith("・" + k)), None)
-        if key is not None and answers[key] is None:
+        if key is None:
+            lines.append(line)
             continue
-        lines.append(line + answers[key] if key is not None else line)
+        used.add(key)
+        if answers[key] is not None:
+            lines.append(line.split("：", 1)[0] + "：" + answers[key])
+    assert used == set(answers), f"no item line of the mail starts with {sorted(set(answers) - used)}"
     return "\n".join(lines)
 
 

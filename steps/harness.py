@@ -2,6 +2,7 @@
 browser context, a reset target and the scenario's shared state (``world``)."""
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -9,8 +10,11 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from .clients import ControlClient, StubsClient
+from .evidence import begin_tracing, remember_environment
+from .engines import WEBDRIVER_ENGINES, Unavailable, playwright_launcher, webdriver_session
 from .target import Target, connect, start_embedded
 from .ui import PlaywrightUI
+from .ui_webdriver import WebDriverUI
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
@@ -29,6 +33,7 @@ def target(request, tmp_path_factory) -> Iterator[Target]:
     base_url = request.config.getoption("--base-url")
     running = connect(base_url, request.config.getoption("--stubs-url")) if base_url else start_embedded(
         str(tmp_path_factory.mktemp("simulator")))
+    remember_environment(target=base_url or "embedded simulator", site_url=running.site_url)
     yield running
     running.stop()
 
@@ -49,22 +54,50 @@ def target_config(control: ControlClient) -> dict:
 
 
 @pytest.fixture(scope="session")
-def browser(request) -> Iterator[Browser]:
+def browser_name(request) -> str:
+    return request.config.getoption("--browser")
+
+
+@pytest.fixture(scope="session")
+def browser(request, browser_name: str) -> Iterator[Browser]:
+    """One Playwright browser for the run (chromium, webkit or firefox)."""
     with sync_playwright() as pw:
-        launched = pw.chromium.launch(
-            executable_path=request.config.getoption("--chromium-path"),
-            headless=not request.config.getoption("--headed"),
-            slow_mo=request.config.getoption("--slowmo"),
-            args=CHROMIUM_ARGS,
-        )
+        try:
+            kind, extra = playwright_launcher(pw, browser_name, request.config.getoption("--chromium-path"))
+        except Unavailable as why:
+            pytest.skip(str(why))
+        launched = kind.launch(headless=not request.config.getoption("--headed"), slow_mo=request.config.getoption("--slowmo"),
+                               args=CHROMIUM_ARGS if browser_name == "chromium" else [], **extra)
+        remember_environment(browser=f"{browser_name} {launched.version}", engine="playwright")
         yield launched
         launched.close()
 
 
+@pytest.fixture(scope="session")
+def webdriver(request, browser_name: str):
+    """One WebDriver session for the run (webkitgtk or safari); scenarios share it and forget their cookies."""
+    with ExitStack() as stack:
+        try:
+            driver = stack.enter_context(webdriver_session(browser_name, request.config.getoption("--headed")))
+        except Unavailable as why:
+            pytest.skip(str(why))
+        caps = driver.capabilities
+        remember_environment(browser=f"{browser_name} ({caps.get('browserName')} {caps.get('browserVersion')})",
+                             engine="webdriver")
+        yield driver
+
+
 @pytest.fixture
-def ui(browser: Browser, target: Target) -> Iterator[PlaywrightUI]:
-    context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1000, "height": 900})
+def ui(request, browser_name: str, target: Target) -> Iterator[PlaywrightUI | WebDriverUI]:
+    if browser_name in WEBDRIVER_ENGINES:
+        remote = WebDriverUI(request.getfixturevalue("webdriver"), target.site_url)
+        yield remote
+        remote.forget()
+        return
+    context = request.getfixturevalue("browser").new_context(
+        locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1000, "height": 900})
     context.set_default_timeout(5000)
+    begin_tracing(context, request.config)
     page = context.new_page()
     yield PlaywrightUI(page, target.site_url)
     context.close()

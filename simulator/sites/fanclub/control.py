@@ -85,6 +85,8 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         record = {**sample(state), **body}
         if record["carrier"] not in CARRIERS:
             return JSONResponse({"error": f"carrier must be one of {list(CARRIERS)}"}, status_code=400)
+        if "billing_id" not in body:
+            record["billing_id"] = billing_id(record["carrier"])  # the shape of the carrier asked for
         try:
             date.fromisoformat(record["birth_date"]), date.fromisoformat(record["joined_on"])
         except ValueError:
@@ -98,7 +100,7 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
     async def show(request: Request):
         try:
             row = members.get(int(request.path_params["member_id"]))
-        except ValueError:
+        except (ValueError, OverflowError):  # not a number, or beyond SQLite's integers
             row = None
         if row is None:
             return JSONResponse({"error": "no such member"}, status_code=404)

@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ...context import SiteContext
+from ...control import json_body
 from .accounts import Accounts
 from .rules import phone_is_mobile
 
@@ -50,21 +51,42 @@ def sample(state: str, phone: str) -> dict:
     return record
 
 
+NULLABLE = {"old_id", "old_password", "myaplus_id", "password"}  # null: no such ID / password
+
+
+def _override_problem(body: dict) -> str | None:
+    """Why the overrides cannot be stored, or None: strings (null only where the field may be absent)."""
+    for key, value in body.items():
+        if value is None and key in NULLABLE:
+            continue
+        if not isinstance(value, str) or not value.strip() or len(value) > 254:
+            return f"{key} must be a non-empty string of at most 254 characters"
+    if "birth_date" in body:
+        try:
+            date.fromisoformat(body["birth_date"])
+        except ValueError:
+            return "birth_date is YYYY-MM-DD"
+    if "name_roman" in body and len(body["name_roman"].split()) != 2:
+        return 'name_roman is "Family Given" in roman letters'
+    return None
+
+
 def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
     async def create(request: Request):
-        try:
-            body = await request.json()
-        except Exception:
-            body = {}
-        if not isinstance(body, dict):
-            return JSONResponse({"error": "send a JSON object"}, status_code=400)
+        body = await json_body(request)
+        if body is None:
+            return JSONResponse({"error": "send a JSON object (or nothing)"}, status_code=400)
         state, phone = body.pop("state", "unmigrated"), body.pop("phone", "mobile")
         if state not in STATES or phone not in PHONES:
             return JSONResponse({"error": f"state must be one of {list(STATES)}, phone one of {list(PHONES)}"}, status_code=400)
         record = sample(state, phone)
+        if "phone_number" in body:  # "phone" names the kind; the number itself is overridden with phone_number
+            body["phone"] = body.pop("phone_number")
         unknown = set(body) - set(record) - {"myaplus_id", "password"}
         if unknown:
             return JSONResponse({"error": f"unknown fields {sorted(unknown)}; allowed: {sorted(record)}"}, status_code=400)
+        if (problem := _override_problem(body)):
+            return JSONResponse({"error": problem}, status_code=400)
         record.update(body)
         for key in ("myaplus_id", "old_id"):
             value = record.get(key)
@@ -74,13 +96,12 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
         if state == "migrated" or state == "account_locked":
             flags["migrated_at"] = ctx.clock.now().isoformat()
         account_id = accounts.create(**{k: v for k, v in record.items()}, **flags)
-        return JSONResponse({"id": account_id, "state": state, "phone_kind": phone, **record}, status_code=201)
+        kind = "mobile" if phone_is_mobile(record["phone"]) else "landline"
+        return JSONResponse({"id": account_id, "state": state, "phone_kind": kind, **record}, status_code=201)
 
     async def show(request: Request):
-        try:
-            row = accounts.get(int(request.path_params["account_id"]))
-        except ValueError:
-            row = None
+        raw = request.path_params["account_id"]
+        row = accounts.get(int(raw)) if raw.isascii() and raw.isdigit() and len(raw) < 16 else None
         if row is None:
             return JSONResponse({"error": "no such account"}, status_code=404)
         hidden = {"old_password_hash", "password_hash"}

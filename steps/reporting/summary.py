@@ -1,0 +1,78 @@
+"""The one-screen summary ``make report`` prints: per site and screen passed / failed and which statements break;
+conformance per site; an optional quality gate."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .catalogue import SITES, load
+from .results import Result, read, verdict
+
+MARKS = {"passed": "✓", "failed": "✗", "not run": "·", "skipped": "-"}
+
+
+def statement_verdicts(site: str, results: list[Result]) -> dict[str, str]:
+    """Every testable statement of the site -> passed / failed / not run, from the scenarios that cite it."""
+    per_id: dict[str, list[Result]] = defaultdict(list)
+    for r in results:
+        for spec_id in r.ids:
+            per_id[spec_id].append(r)
+    return {s.id: verdict(per_id.get(s.id, [])) for s in load(site).statements if s.testable}
+
+
+def conformance(verdicts: dict[str, str]) -> tuple[int, int]:
+    """(statements whose every scenario passed, statements with at least one result)."""
+    ran = [v for v in verdicts.values() if v in ("passed", "failed")]
+    return sum(v == "passed" for v in ran), len(ran)
+
+
+def render(results: list[Result]) -> tuple[str, float | None]:
+    lines: list[str] = []
+    total_ok = total_ran = 0
+    for site in SITES:
+        catalogue = load(site)
+        mine = [r for r in results if r.site == site]
+        lines.append(f"━━ {catalogue.name} ({site}) — {catalogue.title}")
+        if not mine:
+            lines.append("   no results (the site's features did not run)")
+            continue
+        screens: dict[str, list[Result]] = defaultdict(list)
+        for r in mine:
+            screens[r.label("feature", "?")].append(r)
+        width = max(len(s) for s in screens) if screens else 10
+        for screen, rs in sorted(screens.items()):
+            passed = sum(r.status == "passed" for r in rs)
+            failed = sum(r.failed for r in rs)
+            broken_ids = sorted({i for r in rs if r.failed for i in r.ids})
+            mark = "✗" if failed else "✓"
+            tail = f"  spec: {' '.join(broken_ids)}" if broken_ids else ""
+            lines.append(f" {mark} {screen.ljust(width)}  passed {passed:3d}  failed {failed:3d}{tail}")
+        verdicts = statement_verdicts(site, results)
+        ok, ran = conformance(verdicts)
+        not_run = sum(v == "not run" for v in verdicts.values())
+        total_ok, total_ran = total_ok + ok, total_ran + ran
+        pct = 100.0 * ok / ran if ran else 0.0
+        lines.append(f"   conformance {pct:5.1f}%  ({ok}/{ran} statements with results pass;"
+                     f" {not_run} testable statement(s) without a result)")
+        broken = [i for i, v in verdicts.items() if v == "failed"]
+        if broken:
+            lines.append(f"   broken statements: {' '.join(broken)}")
+    others = [r for r in results if r.site not in SITES]
+    if others:
+        passed = sum(r.status == "passed" for r in others)
+        lines.append(f"━━ harness unit tests: passed {passed}, failed {sum(r.failed for r in others)}")
+    overall = 100.0 * total_ok / total_ran if total_ran else None
+    if overall is not None:
+        lines.append(f"━━ overall conformance {overall:.1f}% ({total_ok}/{total_ran} statements)")
+    return "\n".join(lines), overall
+
+
+def main(gate: float | None = None) -> int:
+    results = read()
+    text, overall = render(results)
+    print(text)
+    if gate is not None:
+        if overall is None or overall < gate:
+            print(f"quality gate FAILED: conformance {overall if overall is not None else 0:.1f}% < {gate:g}%")
+            return 2
+        print(f"quality gate passed: conformance {overall:.1f}% ≥ {gate:g}%")
+    return 0

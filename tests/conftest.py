@@ -1,0 +1,58 @@
+"""Fixtures of the non-browser tests: the stubs started in this process (once), and per test a fresh
+simulator app on an in-memory store, a frozen clock, driven through starlette's TestClient."""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from simulator.app import create_app
+from simulator.clock import Clock
+from simulator.control import DEFAULT_EPOCH
+from simulator.settings import Settings
+from simulator.stubs.service import RunningStubs, start_stubs
+
+from .myaplus_driver import MyAplus
+
+
+@pytest.fixture(scope="session")
+def stub_services() -> Iterator[RunningStubs]:
+    running = start_stubs("127.0.0.1", 0, 0)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def sim_clock() -> Clock:
+    clock = Clock()
+    clock.freeze(DEFAULT_EPOCH)
+    return clock
+
+
+@pytest.fixture
+def sim_settings(stub_services: RunningStubs) -> Settings:
+    stub_services.registry.reset()
+    return Settings(db_path=":memory:", smtp_host=stub_services.smtp_host, smtp_port=stub_services.smtp_port,
+                    gateway_url=stub_services.url, gateway_timeout_seconds=5.0)
+
+
+@pytest.fixture
+def make_site(sim_settings: Settings, sim_clock: Clock, stub_services: RunningStubs) -> Iterator[Callable[..., MyAplus]]:
+    """``make_site(**settings_overrides, raise_server_exceptions=True)``: a driver over a fresh app."""
+    clients: list[TestClient] = []
+
+    def build(raise_server_exceptions: bool = True, **overrides) -> MyAplus:
+        settings = Settings(**{**sim_settings.__dict__, **overrides})
+        client = TestClient(create_app(settings, sim_clock), raise_server_exceptions=raise_server_exceptions)
+        clients.append(client)
+        return MyAplus(client, stub_services.registry)
+
+    yield build
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def site(make_site) -> MyAplus:
+    return make_site()
