@@ -97,3 +97,13 @@ def test_address_already_used_as_an_id_is_unavailable(at_new_email):
     ensure()
     resp = site.post("/myaplus/migration/email/new", action="register", email=taken.upper())
     assert alerts(resp) == [msg.EMAIL_UNAVAILABLE]
+
+
+def test_every_forbidden_symbol_and_full_width_character_is_refused(at_new_email):
+    """Exhaustive over the two character classes, anywhere in the address (the property samples them)."""
+    site, ensure = at_new_email
+    ensure()
+    for char in FORBIDDEN + list(FULL_WIDTH):
+        for address in (f"ab{char}c@aplus.jp", f"{char}abc@aplus.jp", f"abc@ap{char}lus.jp"):
+            resp = site.post("/myaplus/migration/email/new", action="register", email=address)
+            assert alerts(resp) == [INVALID], f"{address!r} was not refused"

@@ -17,14 +17,15 @@ from .rules import phone_is_mobile
 STATES = ("unmigrated", "old_id_locked", "migrated", "account_locked")
 PHONES = ("mobile", "landline")
 _fake = Faker("ja_JP")
+_rng = random.SystemRandom()  # not the global random: a test framework seeding it must not make IDs collide
 
 
 def _phone(kind: str) -> str:
     """A number the phone-number library classifies as the wanted kind (not every range is allocated)."""
     while True:
-        n = random.randrange(10**8)
+        n = _rng.randrange(10**8)
         if kind == "mobile":
-            number = f"{random.choice(['070', '080', '090'])}-{n // 10**4:04d}-{n % 10**4:04d}"
+            number = f"{_rng.choice(['070', '080', '090'])}-{n // 10**4:04d}-{n % 10**4:04d}"
         else:
             number = f"03-5{n // 10**5 % 1000:03d}-{n % 10**4:04d}"
         if phone_is_mobile(number) == (kind == "mobile"):
@@ -32,14 +33,14 @@ def _phone(kind: str) -> str:
 
 
 def _card() -> str:
-    return "4" + "".join(random.choice("0123456789") for _ in range(15))
+    return "4" + "".join(_rng.choice("0123456789") for _ in range(15))
 
 
 def sample(state: str, phone: str) -> dict:
     """A member with matching kanji / kana / romanized names, and passwords that follow ⑧."""
     last, first = _fake.last_name_pair(), _fake.first_name_pair()
     birth = _fake.date_between(date(1950, 1, 1), date(2004, 12, 31))
-    suffix = random.randrange(10**6)
+    suffix = _rng.randrange(10**6)
     record = {
         "name_kanji": f"{last[0]} {first[0]}", "name_kana": f"{last[1]} {first[1]}", "name_roman": f"{last[2]} {first[2]}",
         "birth_date": birth.isoformat(), "phone": _phone(phone), "card_number": _card(),
