@@ -76,3 +76,14 @@ class Gateway:
         if resp.status_code >= 300:
             raise DeliveryError(f"{url}: HTTP {resp.status_code}")
         return resp.json()
+
+
+async def hand_over(send, *args) -> bool:
+    """Run a blocking send off the event loop; False when it could not be delivered."""
+    from starlette.concurrency import run_in_threadpool
+
+    try:
+        await run_in_threadpool(send, *args)
+    except DeliveryError:
+        return False
+    return True

@@ -74,3 +74,19 @@ async def read_form(request: Request) -> dict[str, str]:
 
 def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
+
+
+def flash(request: Request, kind: str, text: str) -> None:
+    """A message for the next page shown: kind ``alert`` (role=alert) or ``status`` (role=status)."""
+    box = dict(request.session.get("flash") or {})
+    box.setdefault(kind, []).append(text)
+    request.session["flash"] = box
+
+
+def render_page(templates, request: Request, template: str, status: int = 200, alerts=(), **values):
+    """A page with the flashed messages and ``alerts`` shown, then forgotten."""
+    box = request.session.pop("flash", None) or {}
+    return templates.TemplateResponse(
+        request, template, {"alerts": [*box.get("alert", []), *alerts], "notices": box.get("status", []), **values},
+        status_code=status,
+    )

@@ -1,12 +1,11 @@
 """The first login's place in the session, flash messages and page rendering for fan club screens."""
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from ...context import SiteContext
-from ...outbound import DeliveryError
-from ...web import redirect
+from ...outbound import hand_over
+from ...web import flash, redirect, render_page
 from . import messages as msg
 
 FIRST_LOGIN = "/fanclub/first-login"
@@ -35,25 +34,12 @@ def start_over(request: Request, text: str = msg.START_OVER):
     return redirect(FIRST_LOGIN)
 
 
-def flash(request: Request, kind: str, text: str) -> None:
-    box = dict(request.session.get("flash") or {})
-    box.setdefault(kind, []).append(text)
-    request.session["flash"] = box
 
 
 def render(ctx: SiteContext, request: Request, template: str, status: int = 200, alerts=(), **values):
-    box = request.session.pop("flash", None) or {}
-    return ctx.templates.TemplateResponse(
-        request, f"fanclub/{template}",
-        {"alerts": [*box.get("alert", []), *alerts], "notices": box.get("status", []), "m": msg, **values},
-        status_code=status,
-    )
+    return render_page(ctx.templates, request, f"fanclub/{template}", status, alerts, m=msg, **values)
 
 
 async def deliver(send, *args) -> str | None:
-    """Run a blocking send off the event loop; the retry message if it failed."""
-    try:
-        await run_in_threadpool(send, *args)
-    except DeliveryError:
-        return msg.MAIL_FAILED
-    return None
+    """Send off the event loop; the retry message if it failed."""
+    return None if await hand_over(send, *args) else msg.MAIL_FAILED

@@ -1,12 +1,11 @@
 """The migration's place in the session, flash messages and page rendering for My APLUS screens."""
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from ...context import SiteContext
-from ...outbound import DeliveryError
-from ...web import redirect
+from ...outbound import hand_over
+from ...web import flash, redirect, render_page
 from . import messages as msg
 
 LOGIN = "/myaplus/login"
@@ -42,25 +41,12 @@ def start_over(request: Request):
     return redirect(LOGIN)
 
 
-def flash(request: Request, kind: str, text: str) -> None:
-    box = dict(request.session.get("flash") or {})
-    box.setdefault(kind, []).append(text)
-    request.session["flash"] = box
 
 
 def render(ctx: SiteContext, request: Request, template: str, status: int = 200, alerts=(), **values):
-    box = request.session.pop("flash", None) or {}
-    return ctx.templates.TemplateResponse(
-        request, f"myaplus/{template}",
-        {"alerts": [*box.get("alert", []), *alerts], "notices": box.get("status", []), **values},
-        status_code=status,
-    )
+    return render_page(ctx.templates, request, f"myaplus/{template}", status, alerts, **values)
 
 
 async def deliver(send, *args) -> str | None:
-    """Run a blocking send off the event loop; the retry message if it failed."""
-    try:
-        await run_in_threadpool(send, *args)
-    except DeliveryError:
-        return msg.DELIVERY_FAILED
-    return None
+    """Send off the event loop; the retry message if it failed."""
+    return None if await hand_over(send, *args) else msg.DELIVERY_FAILED
