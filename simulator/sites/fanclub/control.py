@@ -1,7 +1,7 @@
 """Control API of the fan club: seed members in every documented state, read them back."""
 from __future__ import annotations
 
-import random
+import random as _random
 from datetime import date, timedelta
 
 from faker import Faker
@@ -13,6 +13,8 @@ from ...context import SiteContext
 from ...control import json_body
 from .members import LINK_TTL, Members
 from .messages import INQUIRY_ADDRESS
+
+random = _random.SystemRandom()  # not the global generator hypothesis seeds: seeded IDs must not collide
 
 STATES = ("valid", "birth_date_wrong", "birth_date_missing", "withdrawn", "has_plus_id", "new_registration", "completed")
 CARRIERS = ("docomo", "au", "softbank")
