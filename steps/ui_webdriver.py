@@ -162,7 +162,8 @@ class WebDriverUI:
         return [t.strip() for t in self._find("alert")["texts"]]
 
     def link_href(self, name: str) -> str:
-        return self._one("link", name, True, lambda el: el).get_dom_attribute("href") or ""
+        link = self._one("link", name, True, lambda el: el)  # the attribute as written (WebKit's driver resolves it)
+        return self.driver.execute_script("return arguments[0].getAttribute('href') || ''", link)
 
     # evidence ---------------------------------------------------------------
     def screenshot(self) -> bytes:

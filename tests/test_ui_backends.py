@@ -1,0 +1,89 @@
+"""Both browser drivers (steps/ui.py on Playwright Chromium, steps/ui_webdriver.py on WebKitGTK) find the same
+elements by the same words on one small page; an engine this machine lacks is skipped."""
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from steps.engines import Unavailable, playwright_launcher, webkitgtk
+from steps.harness import CHROMIUM_ARGS
+from steps.ui import PlaywrightUI
+from steps.ui_webdriver import WebDriverUI
+
+FORM = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>t</title></head><body><main>
+<h1>入力画面</h1><h2>補足</h2>
+<div role="alert">コードが違います</div><div role="alert" style="display:none">隠れた警告</div>
+<form action="/next.html" method="get">
+  <label for="code"><span>必須</span>登録電話番号へ送信された認証コード</label>
+  <input id="code" name="code" placeholder="例:1234">
+  <label><input type="radio" name="how" value="sms"> SMSで受け取る</label>
+  <button type="submit" name="a" value="long">登録する</button>
+  <button type="submit" name="a" value="short">登録</button>
+</form>
+<p>有効期限は <b>5分</b> です。</p><a href="/help?x=1">お困りの方はこちら</a>
+</main></body></html>"""
+NEXT = """<!doctype html><html><head><meta charset="utf-8"></head><body><main><h1>次の画面</h1>
+<p id="q"></p><script>document.getElementById('q').textContent = location.search</script></main></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    (root / "form.html").write_text(FORM, encoding="utf-8")
+    (root / "next.html").write_text(NEXT, encoding="utf-8")
+    quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
+    handler = functools.partial(quiet, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module", params=["chromium", "webkitgtk"])
+def ui(request, site):
+    if request.param == "webkitgtk":
+        try:
+            with webkitgtk(headed=False) as driver:
+                yield WebDriverUI(driver, site)
+        except Unavailable as why:
+            pytest.skip(str(why))
+        return
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        kind, extra = playwright_launcher(pw, "chromium", "/usr/bin/chromium")
+        browser = kind.launch(args=CHROMIUM_ARGS, **extra)
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        yield PlaywrightUI(page, site)
+        browser.close()
+
+
+def test_same_words_find_the_same_elements(ui):
+    ui.open("/form.html")
+    ui.expect_heading("入力画面")
+    ui.expect_alert("コードが違います")
+    assert ui.alerts() == ["コードが違います"]  # the hidden alert is not on screen
+    ui.expect_text("有効期限は 5分 です。")
+    ui.expect_no_text("隠れていない警告")
+    ui.expect_field("認証コード", placeholder="例:1234")
+    ui.expect_button("登録")
+    ui.expect_no_button("登")
+    ui.expect_matching(r"有効期限は\s+5分")
+    assert ui.link_href("お困りの方はこちら") == "/help?x=1"
+    assert ui.screenshot().startswith(b"\x89PNG")
+
+
+def test_actions_fill_choose_press_and_back(ui):
+    ui.open("/form.html")
+    ui.fill("認証コード", "1234")
+    ui.choose("SMSで受け取る")
+    ui.press("登録")  # exactly 「登録」, not 「登録する」
+    ui.expect_heading("次の画面")
+    ui.expect_no_alert()
+    ui.expect_text("?code=1234&how=sms&a=short")
+    ui.back()
+    ui.expect_heading("入力画面")
+    ui.expect_alert("コードが違います")
