@@ -1,6 +1,7 @@
 """Registers the harness's step modules once, for every feature test."""
 pytest_plugins = [
     "steps.options",
+    "steps.targeting",
     "steps.spec_tags",
     "steps.evidence",
     "steps.harness",
@@ -8,4 +9,5 @@ pytest_plugins = [
     "steps.common",
     "steps.myaplus",
     "steps.fanclub",
+    "steps.browsers",
 ]

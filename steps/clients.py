@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+import time
 
+import pytest
 import requests
 
 
@@ -28,7 +30,15 @@ class _Client:
 
 
 class ControlClient(_Client):
-    """The target's control API (``/_control``): reset, clock, configuration, seeding members."""
+    """The target's control API (``/_control``): reset, clock, configuration, seeding members.
+
+    What a target's profile says it cannot do is SKIPPED with the reason, not failed; with ``real_time``
+    a clock it cannot move is waited out instead (the one wall-clock wait, asked for with --real-time)."""
+
+    def __init__(self, base_url: str, capabilities: dict | None = None, real_time: bool = False) -> None:
+        super().__init__(base_url)
+        self.capabilities = {"clock": True, "seed": True, **(capabilities or {})}
+        self.real_time = real_time
 
     def health(self) -> dict:
         return self.call("GET", "/health")
@@ -40,12 +50,22 @@ class ControlClient(_Client):
         self.call("POST", "/reset", json={})
 
     def advance_clock(self, seconds: float) -> dict:
+        if not self.capabilities["clock"]:
+            if not self.real_time:
+                pytest.skip(f"needs {seconds:.0f} s to pass: the target cannot move its clock (capabilities.clock: false); "
+                            "run with --real-time to wait")
+            time.sleep(seconds)  # only with --real-time, on a target whose clock cannot be moved
+            return {}
         return self.call("POST", "/clock", json={"advance_seconds": seconds})
 
     def set_clock(self, iso: str) -> dict:
+        if not self.capabilities["clock"]:
+            pytest.skip("the target cannot set its clock (capabilities.clock: false)")
         return self.call("POST", "/clock", json={"set": iso})
 
     def create(self, site: str, kind: str, **fields) -> dict:
+        if not self.capabilities["seed"]:
+            pytest.skip(f"needs a seeded {site} {kind[:-1]}: the target cannot seed (capabilities.seed: false)")
         return self.call("POST", f"/{site}/{kind}", json=fields, expect=201)
 
 

@@ -81,3 +81,10 @@ def _(ui, name):
 @when(phrase("時計を{seconds:d}秒進める"))
 def _(control, seconds):
     control.advance_clock(seconds)
+
+
+@then(phrase("「{sentence}」の《こちら》は、同じページの「{destination:T}」がある箇所へ移動する"))
+def _(ui, sentence, destination):
+    href = ui.link_href_within(sentence, "《こちら》")
+    assert href.startswith("#") and len(href) > 1, f"《こちら》 in 「{sentence}」 leads to {href!r}, not to a place on this page"
+    ui.expect_fragment(href[1:], destination)

@@ -66,8 +66,9 @@ def xvfb() -> Iterator[str]:
 
 
 @contextmanager
-def webkitgtk(headed: bool) -> Iterator:
-    """Debian's WebKitWebDriver driving MiniBrowser, on Xvfb unless ``--headed`` (then on your $DISPLAY)."""
+def webkitgtk(headed: bool, user_agent: str | None = None) -> Iterator:
+    """Debian's WebKitWebDriver driving MiniBrowser, on Xvfb unless ``--headed`` (then on your $DISPLAY); with
+    ``user_agent``, MiniBrowser sends that User-Agent (its WebKitSettings option --user-agent)."""
     from selenium import webdriver
     driver_path = shutil.which("WebKitWebDriver")
     if not driver_path:
@@ -79,6 +80,8 @@ def webkitgtk(headed: bool) -> Iterator:
     # HTTPS, and cache control prohibits storing"); the simulator is plain HTTP, the real sites are HTTPS, so turn
     # the cache off to see on "back" what Safari shows on the real site: a fresh request.
     options.add_argument("--enable-page-cache=false")
+    if user_agent:
+        options.add_argument(f"--user-agent={user_agent}")
     with (_current_display() if headed else xvfb()) as display:
         service = webdriver.WebKitGTKService(executable_path=driver_path, env={**os.environ, "DISPLAY": display})
         driver = webdriver.WebKitGTK(options=options, service=service)
@@ -97,8 +100,10 @@ def _current_display() -> Iterator[str]:
 
 
 @contextmanager
-def safari() -> Iterator:
+def safari(user_agent: str | None = None) -> Iterator:
     """Real Safari through safaridriver; macOS only, after `safaridriver --enable` once."""
+    if user_agent:
+        raise Unavailable("safari: safaridriver has no User-Agent setting (Develop ▸ User Agent is manual only)")
     if sys.platform != "darwin" or not shutil.which("safaridriver"):
         raise Unavailable("safari: needs macOS with safaridriver (run `safaridriver --enable` once)")
     from selenium import webdriver
@@ -110,5 +115,5 @@ def safari() -> Iterator:
         driver.quit()
 
 
-def webdriver_session(name: str, headed: bool):
-    return webkitgtk(headed) if name == "webkitgtk" else safari()
+def webdriver_session(name: str, headed: bool, user_agent: str | None = None):
+    return webkitgtk(headed, user_agent) if name == "webkitgtk" else safari(user_agent)

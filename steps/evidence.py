@@ -11,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import allure
+import allure_commons
+import attr
 import pytest
 from allure_commons.types import AttachmentType
 
@@ -28,6 +30,9 @@ def pytest_addoption(parser):
     # of three page loads (~20-50 %), so plain runs do without; `make report` turns it on for the evidence.
     group.addoption("--pw-trace", choices=("retain-on-failure", "off"), default="off",
                     help="record a Playwright trace per scenario and attach it when the scenario fails (make report)")
+    group.addoption("--screenshots", choices=("on-failure", "always"), default="on-failure",
+                    help="attach the last screen of every scenario (always: the evidence of a conformance run) "
+                         "or only of failed ones (default)")
     group.addoption("--feature-progress", action="store_true", default=False,
                     help="print a line when the run moves on to the next feature file")
 
@@ -113,8 +118,12 @@ def begin_tracing(context, config) -> None:
 
 
 # evidence per scenario --------------------------------------------------------------------------------
+@pytest.hookimpl(trylast=True)  # after allure-pytest-bdd has opened the scenario's result
 def pytest_bdd_before_scenario(request, feature, scenario):
     request.node.stash[FAILED] = False
+    # One run per engine writes into the same results directory (make test): the engine is a parameter, so it
+    # takes part in Allure's historyId and a scenario's Chromium and WebKitGTK results stay two results.
+    allure.dynamic.parameter("engine", request.config.getoption("--browser", default="chromium"))
 
 
 def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception):
@@ -133,8 +142,19 @@ def pytest_bdd_after_scenario(request, feature, scenario):
         ui = request.getfixturevalue("ui")
         if request.node.stash.get(FAILED, False):
             _attach_page(ui, request.config)
+        elif request.config.getoption("--screenshots", default="on-failure") == "always":
+            shot = _quietly(ui.screenshot)
+            if shot:
+                allure.attach(shot, name="最終画面", attachment_type=AttachmentType.PNG)
         elif hasattr(ui, "page") and request.config.getoption("--pw-trace", default="off") != "off":
             _quietly(ui.page.context.tracing.stop)  # passed: drop the trace
+
+
+def attach_screenshot(ui, name: str) -> None:
+    """For step modules: what the engine shows now, as evidence on the scenario (every engine, pass or fail)."""
+    shot = _quietly(ui.screenshot)
+    if shot:
+        allure.attach(shot, name=name, attachment_type=AttachmentType.PNG)
 
 
 def _quietly(action, *args, **kwargs):
@@ -166,6 +186,56 @@ def _attach_page(ui, config) -> None:
             _quietly(ui.page.context.tracing.stop, path=path)
             if os.path.exists(path):
                 allure.attach.file(path, name="Playwright trace (npx playwright show-trace)", extension="zip")
+
+
+# results that can always be written -----------------------------------------------------------------
+class _Utf8Safe:
+    """allure-commons writes each result as UTF-8 JSON, and a lone surrogate in it (a unit test parametrized with
+    "\\ud800") stops the whole pytest run with an INTERNALERROR: escape such characters as ``\\ud800`` instead."""
+
+    @allure_commons.hookimpl(hookwrapper=True)
+    def report_result(self, result):
+        _escape_surrogates(result)
+        yield
+
+
+def _escape_surrogates(node) -> None:
+    if not attr.has(type(node)):
+        return
+    for f in attr.fields(type(node)):
+        value = getattr(node, f.name)
+        if isinstance(value, str):
+            setattr(node, f.name, value.encode("utf-8", "backslashreplace").decode("utf-8"))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    value[i] = item.encode("utf-8", "backslashreplace").decode("utf-8")
+                else:
+                    _escape_surrogates(item)
+        else:
+            _escape_surrogates(value)
+
+
+_UTF8_SAFE = _Utf8Safe()
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)  # inside allure-pytest's wrapper: runs before it hashes the params
+def pytest_runtest_teardown(item):
+    yield
+    params = getattr(getattr(item, "callspec", None), "params", None)
+    for name, value in (params or {}).items():
+        if isinstance(value, str):
+            params[name] = value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def pytest_configure(config):
+    if not allure_commons.plugin_manager.is_registered(_UTF8_SAFE):
+        allure_commons.plugin_manager.register(_UTF8_SAFE)
+
+
+def pytest_unconfigure(config):
+    if allure_commons.plugin_manager.is_registered(_UTF8_SAFE):
+        allure_commons.plugin_manager.unregister(_UTF8_SAFE)
 
 
 # environment ------------------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ from playwright.sync_api import Browser, sync_playwright
 from .clients import ControlClient, StubsClient
 from .evidence import begin_tracing, remember_environment
 from .engines import WEBDRIVER_ENGINES, Unavailable, playwright_launcher, webdriver_session
-from .target import Target, connect, start_embedded
+from .profile import Profile
+from .target import Target, for_profile
+from .targeting import profile_of
 from .ui import PlaywrightUI
 from .ui_webdriver import WebDriverUI
 
@@ -29,18 +31,24 @@ class World:
 
 
 @pytest.fixture(scope="session")
-def target(request, tmp_path_factory) -> Iterator[Target]:
-    base_url = request.config.getoption("--base-url")
-    running = connect(base_url, request.config.getoption("--stubs-url")) if base_url else start_embedded(
-        str(tmp_path_factory.mktemp("simulator")))
-    remember_environment(target=base_url or "embedded simulator", site_url=running.site_url)
+def profile(request) -> Profile:
+    return profile_of(request.config)
+
+
+@pytest.fixture(scope="session")
+def target(request, profile: Profile, tmp_path_factory) -> Iterator[Target]:
+    running = for_profile(profile, str(tmp_path_factory.mktemp("simulator")))
+    health = ControlClient(running.control_url).health()
+    remember_environment(target=profile.name, target_profile=profile.source, site_url=running.site_url,
+                         target_implementation=health.get("implementation", "?"), target_version=health.get("version", "?"))
     yield running
     running.stop()
 
 
 @pytest.fixture(scope="session")
-def control(target: Target) -> ControlClient:
-    return ControlClient(target.control_url)
+def control(request, target: Target, profile: Profile) -> ControlClient:
+    return ControlClient(target.control_url, capabilities=profile.capabilities,
+                         real_time=request.config.getoption("--real-time"))
 
 
 @pytest.fixture(scope="session")
@@ -49,8 +57,9 @@ def stubs(target: Target) -> StubsClient:
 
 
 @pytest.fixture(scope="session")
-def target_config(control: ControlClient) -> dict:
-    return control.config()
+def target_config(control: ControlClient, profile: Profile) -> dict:
+    """The thresholds the documents leave open: the target's /config, overridden by the profile."""
+    return {**control.config(), **profile.thresholds}
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +99,10 @@ def webdriver(request, browser_name: str):
 @pytest.fixture
 def ui(request, browser_name: str, target: Target) -> Iterator[PlaywrightUI | WebDriverUI]:
     if browser_name in WEBDRIVER_ENGINES:
-        remote = WebDriverUI(request.getfixturevalue("webdriver"), target.site_url)
+        headed = request.config.getoption("--headed")  # open_as: a session per User-Agent, same engine
+        remote = WebDriverUI(request.getfixturevalue("webdriver"), target.site_url,
+                             session_as=lambda agent: webdriver_session(browser_name, headed, agent))
+        remote.urls = target.urls
         yield remote
         remote.forget()
         return
@@ -99,7 +111,10 @@ def ui(request, browser_name: str, target: Target) -> Iterator[PlaywrightUI | We
     context.set_default_timeout(5000)
     begin_tracing(context, request.config)
     page = context.new_page()
-    yield PlaywrightUI(page, target.site_url)
+    local = PlaywrightUI(page, target.site_url)
+    local.urls = target.urls
+    yield local
+    local.end_visits()  # contexts opened by open_as
     context.close()
 
 

@@ -35,10 +35,20 @@ class Profile:
         """Screen paths keyed ``<site>.<screen>``."""
         return {f"{site}.{k}": v for site, s in self.sites.items() for k, v in (s.get("paths") or {}).items()}
 
-    def in_scope(self, spec_ids: list[str]) -> bool:
-        if self.scope is None or not spec_ids:
+    def implements(self, spec_id: str) -> bool:
+        """Scope entries are sections or IDs (``MYAPLUS-01``, ``MYAPLUS-03-B2``); ``!`` before one excludes it."""
+        if self.scope is None:
             return True
-        return any(i == s or i.startswith(s + "-") for i in spec_ids for s in self.scope)
+        covers = lambda entry: spec_id == entry or spec_id.startswith(entry + "-")  # noqa: E731
+        return (any(covers(e) for e in self.scope if not e.startswith("!"))
+                and not any(covers(e[1:]) for e in self.scope if e.startswith("!")))
+
+    def in_scope(self, spec_ids: list[str]) -> bool:
+        """A scenario runs when the target implements every statement it cites; one that cites none runs
+        only on a target that declares no scope."""
+        if self.scope is None:
+            return True
+        return bool(spec_ids) and all(self.implements(i) for i in spec_ids)
 
 
 def _is_url(value) -> bool:

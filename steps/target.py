@@ -1,4 +1,4 @@
-"""The site under test: the embedded simulator started as a subprocess, or a running one (--base-url)."""
+"""The site under test: the embedded simulator started as a subprocess, or the running one a profile names."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +18,7 @@ class Target:
     control_url: str
     stubs_url: str
     process: subprocess.Popen | None = None
+    urls: dict[str, str] = field(default_factory=dict)  # "<site>.<screen>" -> absolute URL of a directly opened screen
 
     def stop(self) -> None:
         if self.process is not None:
@@ -32,15 +33,25 @@ def start_embedded(db_dir: str | None = None) -> Target:
     """Start ``python -m simulator`` on free ports and wait for its one-line JSON of URLs."""
     db = os.path.join(db_dir or tempfile.mkdtemp(prefix="sim-"), "simulator.sqlite3")
     cmd = [sys.executable, "-m", "simulator", "--port", "0", "--stubs-port", "0", "--smtp-port", "0", "--db", db]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log_path = os.path.join(os.path.dirname(db), "simulator.log")
+    with open(log_path, "w", encoding="utf-8") as log:  # a file, not a pipe nobody reads, so it can never block
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
     line = proc.stdout.readline()
     if not line:
-        err = proc.stderr.read()
-        raise RuntimeError(f"the simulator did not start ({' '.join(cmd)}):\n{err}")
+        proc.wait(timeout=10)
+        raise RuntimeError(f"the simulator did not start ({' '.join(cmd)}):\n{Path(log_path).read_text(encoding='utf-8')}")
     urls = json.loads(line)
     return Target(urls["site"], urls["control"], urls["stubs"], proc)
 
 
-def connect(base_url: str, stubs_url: str | None) -> Target:
-    base = base_url.rstrip("/")
-    return Target(base, f"{base}/_control", (stubs_url or "http://127.0.0.1:8026").rstrip("/"))
+def for_profile(profile, db_dir: str | None = None) -> Target:
+    """Start the simulator for an embedded profile, or point at the URLs of any other."""
+    if profile.embedded:
+        running = start_embedded(db_dir)
+        bases = {site: running.site_url for site in profile.sites}
+    else:
+        running = Target(profile.sites[next(iter(profile.sites))]["base_url"].rstrip("/"), profile.control_url.rstrip("/"),
+                         profile.stubs_url.rstrip("/"))
+        bases = {site: spec["base_url"].rstrip("/") for site, spec in profile.sites.items()}
+    running.urls = {key: bases[key.split(".")[0]] + path for key, path in profile.paths().items()}
+    return running

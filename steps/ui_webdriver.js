@@ -1,6 +1,7 @@
 // Finds elements by the words a user sees, the way Playwright's get_by_label / get_by_role / get_by_text do.
-// Called by WebDriverUI as execute_script(source, kind, name, exact); returns {els, texts, visible} in document order.
-const [kind, name, exact] = arguments;
+// Called by WebDriverUI as execute_script(source, kind, name, exact[, inner]); returns {els, texts, visible} in
+// document order. "link_within": links named exactly `inner` inside the smallest elements whose text has `name`.
+const [kind, name, exact, inner] = arguments;
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
 const norm = s => (s || "").replace(/\s+/g, " ").trim();
 const textOf = el => {
@@ -29,6 +30,7 @@ const roles = {
   alert: "[role=alert]",
   status: "[role=status], output",
   heading1: "h1, [role=heading][aria-level='1']",
+  note: "[role=note]",
 };
 const CONTROLS = "input:not([type=hidden]), select, textarea, [role=textbox], [role=checkbox], [role=radio], [role=combobox]";
 
@@ -53,8 +55,12 @@ if (kind === "field") els = labelled();
 else if (kind === "text") els = texts();
 else if (kind === "main") els = all("main");
 else if (kind === "press") els = all(roles.button + ", " + roles.link).filter(el => inTree(el) && same(accName(el)));
-else if (kind === "button" || kind === "link") els = all(roles[kind]).filter(el => inTree(el) && same(accName(el)));
+else if (kind === "link_within") els = texts().flatMap(el => [...el.querySelectorAll(roles.link)])
+  .filter(el => inTree(el) && norm(accName(el)) === norm(inner));
+else if (kind === "id") els = [document.getElementById(name)].filter(Boolean);
+else if (kind === "button" || kind === "link" || kind === "note") els = all(roles[kind]).filter(el => inTree(el) && same(accName(el)));
 else els = all(roles[kind]).filter(el => inTree(el) && (name == null || same(textOf(el))));  // has_text filter
 els.sort((a, b) => a === b ? 0 : (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-return {els, texts: els.map(el => kind === "main" ? textOf(el) : norm(kind === "alert" || kind === "status" ? el.innerText : textOf(el))),
+return {els, texts: els.map(el => kind === "main" ? textOf(el)
+                 : norm(kind === "alert" || kind === "status" || kind === "note" ? el.innerText : textOf(el))),
         visible: els.map(visible)};

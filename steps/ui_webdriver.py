@@ -4,6 +4,7 @@ the same user-visible words (ui_webdriver.js); every observation retries with We
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Callable
 
@@ -12,6 +13,10 @@ from selenium.common.exceptions import (ElementClickInterceptedException, Elemen
                                         TimeoutException)
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
+
+from .engines import Unavailable
+
+from .wording import check_wording
 
 LOCATE = (Path(__file__).with_name("ui_webdriver.js")).read_text(encoding="utf-8")
 POLL = 0.05  # seconds between attempts
@@ -31,15 +36,21 @@ def _norm(text: str) -> str:
 
 
 class WebDriverUI:
-    def __init__(self, driver: WebDriver, base_url: str, timeout: float = 5.0) -> None:
+    def __init__(self, driver: WebDriver, base_url: str, timeout: float = 5.0,
+                 session_as: Callable[[str], Any] | None = None) -> None:
+        """``session_as(user_agent)``: a context manager giving a new WebDriver session whose browser sends that
+        User-Agent (engines.webdriver_session); without it ``open_as`` raises ``Unavailable``."""
         self.driver = driver
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.engine = f"webdriver:{driver.capabilities.get('browserName', '?')}"
+        self._session_as = session_as
+        self._shared = driver
+        self._visit: ExitStack | None = None
 
     # plumbing -----------------------------------------------------------------
-    def _find(self, kind: str, name: str | None = None, exact: bool = False) -> dict[str, list]:
-        return self.driver.execute_script(LOCATE, kind, name, exact)
+    def _find(self, kind: str, name: str | None = None, exact: bool = False, inner: str | None = None) -> dict[str, list]:
+        return self.driver.execute_script(LOCATE, kind, name, exact, inner)
 
     def _until(self, what: str, probe: Callable[[], tuple[Any, Any]]) -> Any:
         """Retry ``probe`` (returning (result, what was seen)) until the result is truthy, or fail saying ``what``."""
@@ -71,6 +82,29 @@ class WebDriverUI:
     # actions ---------------------------------------------------------------
     def open(self, path_or_url: str) -> None:
         self.driver.get(path_or_url if "://" in path_or_url else self.base_url + path_or_url)
+
+    def open_as(self, user_agent: str, path_or_url: str) -> None:
+        """Visit as another browser. WebDriver cannot change a running browser's User-Agent, so this starts a new
+        session of the same engine told to send ``user_agent`` (MiniBrowser's --user-agent; a few seconds); the
+        rest of the scenario uses it, and ``forget`` closes it. Raises ``Unavailable`` where the engine has no
+        such setting (safaridriver)."""
+        if self._session_as is None:
+            raise Unavailable(f"{self.engine}: no way to start a session with another User-Agent")
+        self.end_visits()
+        visit = ExitStack()
+        self.driver = visit.enter_context(self._session_as(user_agent))
+        self._visit = visit
+        taken = self.user_agent()
+        if taken != user_agent:  # WebKit's settings accept only an RFC 9110 product/comment list, else keep their own
+            self.end_visits()
+            raise Unavailable(f"{self.engine} refuses this User-Agent (not a product/comment list WebKit accepts) "
+                              f"and sends its own: {taken}")
+        self.open(path_or_url)
+
+    def end_visits(self) -> None:
+        if self._visit is not None:
+            visit, self._visit, self.driver = self._visit, None, self._shared
+            visit.close()
 
     def fill(self, label: str, value: str) -> None:
         def typed(field):
@@ -106,7 +140,8 @@ class WebDriverUI:
         self.driver.back()
 
     def forget(self) -> None:
-        """Between scenarios: drop the site's cookies and storage, leave on a blank page."""
+        """Between scenarios: close an ``open_as`` session, drop the site's cookies and storage, leave on a blank page."""
+        self.end_visits()
         if not self.driver.current_url.startswith(self.base_url):
             self.open("/")
         self.driver.delete_all_cookies()
@@ -130,7 +165,11 @@ class WebDriverUI:
         self._count("text", text, False, lambda n: n == 0, f"expected no text {text!r}")
 
     def expect_alert(self, text: str) -> None:
-        self._count("alert", text, False, lambda n: n == 1, f"expected exactly one alert containing {text!r}")
+        try:
+            self._count("alert", text, False, lambda n: n == 1, f"expected exactly one alert containing {text!r}")
+        except AssertionError:
+            check_wording(text, self.alerts(), "error message")  # a near miss is a wording deviation
+            raise
 
     def expect_no_alert(self) -> None:
         self._count("alert", None, False, lambda n: n == 0, "expected no alert")
@@ -164,6 +203,34 @@ class WebDriverUI:
     def link_href(self, name: str) -> str:
         link = self._one("link", name, True, lambda el: el)  # the attribute as written (WebKit's driver resolves it)
         return self.driver.execute_script("return arguments[0].getAttribute('href') || ''", link)
+
+    def link_href_within(self, sentence: str, name: str) -> str:
+        """The href, as written, of the one link named exactly ``name`` inside the text that reads ``sentence``."""
+        def probe():
+            found = self._find("link_within", sentence, False, name)
+            ok = len(found["els"]) == 1
+            return (self.driver.execute_script("return arguments[0].getAttribute('href') || ''", found["els"][0])
+                    if ok else None), found["texts"]
+        return self._until(f"expected exactly one link {name!r} in the text {sentence!r}", probe)
+
+    def expect_fragment(self, fragment: str, text: str) -> None:
+        def probe():
+            found = self._find("id", fragment)
+            return bool(found["els"]) and _norm(text) in found["texts"][0], found["texts"]
+        self._until(f"expected the element id={fragment!r} to contain {text!r}", probe)
+
+    def expect_note(self, name: str, text: str) -> None:
+        def probe():
+            found = self._find("note", name, True)
+            ok = len(found["els"]) == 1 and found["visible"][0] and _norm(text) in found["texts"][0]
+            return ok, found["texts"]
+        self._until(f"expected one visible note named {name!r} containing {text!r}", probe)
+
+    def expect_no_note(self, name: str) -> None:
+        self._count("note", name, True, lambda n: n == 0, f"expected no note named {name!r}")
+
+    def user_agent(self) -> str:
+        return self.driver.execute_script("return navigator.userAgent")
 
     # evidence ---------------------------------------------------------------
     def screenshot(self) -> bytes:

@@ -52,8 +52,12 @@ def test_an_unknown_profile_lists_the_known_ones():
 
 
 def test_scope_selects_by_section_prefix_or_exact_id():
-    profile = validate({**VENDOR, "scope": ["MYAPLUS-01", "MYAPLUS-03-B1"]}, "vendor")
+    profile = validate({**VENDOR, "scope": ["MYAPLUS-01", "MYAPLUS-03-B1", "!MYAPLUS-01-B2"]}, "vendor")
     assert profile.in_scope(["MYAPLUS-01-E1"])
     assert profile.in_scope(["MYAPLUS-03-B1"])
     assert not profile.in_scope(["MYAPLUS-03-B2"])
     assert not profile.in_scope(["MYAPLUS-010-E1"])
+    assert not profile.in_scope(["MYAPLUS-01-B2"]), "excluded with !"
+    assert not profile.in_scope(["MYAPLUS-01-E1", "MYAPLUS-03-B2"]), "every cited statement must be implemented"
+    assert not profile.in_scope([]), "a scenario citing nothing runs only where no scope is declared"
+    assert validate(VENDOR, "vendor").in_scope([])

@@ -21,7 +21,7 @@ def read(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     pairs = (line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines() if "=" in line)
-    return {k.strip(): v.strip() for k, v in pairs}
+    return {k.strip(): v.strip().encode("ascii", "backslashreplace").decode("unicode_escape") for k, v in pairs}
 
 
 def write(extra: dict[str, str] | None = None, results_dir: Path = RESULTS_DIR) -> Path:

@@ -2,6 +2,7 @@
 conformance per site; an optional quality gate."""
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 
 from .catalogue import SITES, load
@@ -38,14 +39,15 @@ def render(results: list[Result]) -> tuple[str, float | None]:
         screens: dict[str, list[Result]] = defaultdict(list)
         for r in mine:
             screens[r.label("feature", "?")].append(r)
-        width = max(len(s) for s in screens) if screens else 10
+        width = max(_width(s) for s in screens) if screens else 10
         for screen, rs in sorted(screens.items()):
             passed = sum(r.status == "passed" for r in rs)
-            failed = sum(r.failed for r in rs)
+            failed = sum(r.status == "failed" for r in rs)  # an assertion failed: the site differs from the document
+            broken = sum(r.status == "broken" for r in rs)  # an error: timeout, harness, control API
             broken_ids = sorted({i for r in rs if r.failed for i in r.ids})
-            mark = "✗" if failed else "✓"
+            mark = "✗" if failed or broken else "✓"
             tail = f"  spec: {' '.join(broken_ids)}" if broken_ids else ""
-            lines.append(f" {mark} {screen.ljust(width)}  passed {passed:3d}  failed {failed:3d}{tail}")
+            lines.append(f" {mark} {_pad(screen, width)}  passed {passed:3d}  failed {failed:3d}  broken {broken:3d}{tail}")
         verdicts = statement_verdicts(site, results)
         ok, ran = conformance(verdicts)
         not_run = sum(v == "not run" for v in verdicts.values())
@@ -59,20 +61,53 @@ def render(results: list[Result]) -> tuple[str, float | None]:
     others = [r for r in results if r.site not in SITES]
     if others:
         passed = sum(r.status == "passed" for r in others)
-        lines.append(f"━━ harness unit tests: passed {passed}, failed {sum(r.failed for r in others)}")
+        lines.append(f"━━ harness unit tests: passed {passed}, failed {sum(r.status == 'failed' for r in others)},"
+                     f" broken {sum(r.status == 'broken' for r in others)}")
     overall = 100.0 * total_ok / total_ran if total_ran else None
     if overall is not None:
         lines.append(f"━━ overall conformance {overall:.1f}% ({total_ok}/{total_ran} statements)")
     return "\n".join(lines), overall
 
 
-def main(gate: float | None = None) -> int:
+# exit statuses of the pytest runs of `make report`: results, not harness errors
+PYTEST_RESULT = {0: "all passed", 1: "some tests failed", 5: "no test selected"}
+EXIT_GATE, EXIT_HARNESS = 2, 3
+
+
+def harness_errors(runs: dict[str, int]) -> list[str]:
+    """The runs of the job that errored (pytest: internal error, interrupted, usage error; other steps: non-zero)."""
+    bad = []
+    for name, code in runs.items():
+        ok = code in PYTEST_RESULT if name.startswith("pytest") else code == 0
+        if not ok:
+            bad.append(f"{name} exited {code}")
+    return bad
+
+
+def main(gate: float | None = None, runs: dict[str, int] | None = None) -> int:
+    """0: the report is built (scenarios may have failed: read the summary); 2: the gate is set and missed;
+    3: the harness itself errored (a run crashed or was interrupted, the report could not be built)."""
     results = read()
     text, overall = render(results)
     print(text)
+    status = 0
     if gate is not None:
         if overall is None or overall < gate:
             print(f"quality gate FAILED: conformance {overall if overall is not None else 0:.1f}% < {gate:g}%")
-            return 2
-        print(f"quality gate passed: conformance {overall:.1f}% ≥ {gate:g}%")
-    return 0
+            status = EXIT_GATE
+        else:
+            print(f"quality gate passed: conformance {overall:.1f}% ≥ {gate:g}%")
+    errors = harness_errors(runs or {})
+    if errors:
+        print(f"HARNESS ERROR ({'; '.join(errors)}): the results above are incomplete")
+        status = EXIT_HARNESS
+    return status
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: full-width (Japanese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

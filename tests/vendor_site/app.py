@@ -29,10 +29,11 @@ def create_vendor_app(stubs_url: str, smtp: tuple[str, int], breaks: set[str] = 
     state = State()
 
     def session(request: Request) -> tuple[str, dict]:
-        sid = request.cookies.get("vsid")
+        sid = getattr(request.state, "sid", None) or request.cookies.get("vsid")
         if sid not in state.sessions:
             sid = secrets.token_hex(16)
             state.sessions[sid] = {"t": secrets.token_hex(8)}
+        request.state.sid = sid
         return sid, state.sessions[sid]
 
     def html(request: Request, title: str, body: str, errors=(), info=(), status: int = 200):
@@ -91,7 +92,7 @@ def create_vendor_app(stubs_url: str, smtp: tuple[str, int], breaks: set[str] = 
         if form is None:
             return html(request, "My APLUS ログイン", pages.signin(s["t"]), ["画面の有効期限が切れました。"], status=403)
         uid, upw = form.get("uid", ""), form.get("upw", "")
-        failed = LOGIN_FAILED + ("。" if "wording" in breaks else "")
+        failed = "入力されたIDまたはパスワードではログインできません" if "wording" in breaks else LOGIN_FAILED
         member = state.find("myaplus_id", uid) if "@" in uid else None
         if member:
             if member.stopped or not member.check(upw, "new"):
@@ -173,6 +174,8 @@ def create_vendor_app(stubs_url: str, smtp: tuple[str, int], breaks: set[str] = 
             return view(info=["認証コードを再送信しました。" if form["op"] == "認証コードを再送信する" else "音声電話で認証コードをお送りしました。"])
         if locked:
             return view([lock_msg])
+        if not form.get("otp"):
+            return view(["入力必須項目です。"])
         code, issued = member.otp or ("", state.now)
         if form.get("otp") != code or not code:
             member.otp_misses += 1

@@ -24,15 +24,21 @@ def button(value: str, name: str = "op") -> str:
     return f'<input type="submit" name="{name}" value="{escape(value)}">'
 
 
-def field(label: str, name: str, kind: str = "text") -> str:
-    return f'<div class="row"><label>{escape(label)}<br><input type="{kind}" name="{name}"></label></div>'
+def field(label: str, name: str, kind: str = "text", example: str = "") -> str:
+    hint = f' placeholder="{escape(example)}"' if example else ""
+    return f'<div class="row"><label>{escape(label)}<br><input type="{kind}" name="{name}"{hint}></label></div>'
 
 
 def signin(token: str) -> str:
     return form("/ma/signin", field("My APLUS ID", "uid") + field("パスワード", "upw", "password") +
+                "<p>※間違えやすい英数字・アルファベットにご注意ください。(数字の「1」、大文字「I」(アイ)、小文字「l」等)</p>"
                 "<p>※ID・パスワードは半角英数字記号で入力してください。</p>" + button("ログイン"), token) + (
+        "<aside><p>My APLUSではログインに利用するID・パスワードが異なります。</p>"
         "<p>NETstation*APLUSをご利用いただいていた方は、以前使われていたログインID・パスワードをご入力ください。</p>"
-        "<p>初めてログインする際には、ご登録された電話番号(SMSまたは音声)での認証が必要となります。</p>")
+        "<p>ログイン後、新しいMy APLUS ID(メールアドレス)およびパスワードを設定させていただきます。</p>"
+        "<p>初めてログインする際には、ご登録された電話番号(SMSまたは音声)での認証が必要となります。</p>"
+        "<p>My APLUS(または旧NETstation*APLUS)をご利用されたことのない方は、カード発行時に送付される初期ID・パスワードを"
+        "ご入力いただくか、こちらより新規会員登録を行ってください。</p></aside>")
 
 
 def terms(token: str) -> str:
@@ -52,14 +58,17 @@ def mail_select(masked: str, token: str) -> str:
 def tel_verify(mobile: bool, masked: str, token: str) -> str:
     if mobile:
         inner = ("<p>ご登録いただいているお電話番号で本人確認をさせていただきます。携帯電話はSMS、それ以外は音声電話でお送りする数字4桁の認証コードを入力してください。</p>"
-                 + field(f"登録電話番号 {masked} へSMSにて送信された認証コードを入力してください", "otp") + button("認証する")
-                 + "<p>※認証コードの有効期限は発行から5分となります。</p><p>SMSで再度認証コードを受け取る場合</p>"
-                 + button("認証コードを再送信する") + "<p>任意 認証コードが届かない場合</p>" + button("音声電話で認証コードを送信"))
+                 + field(f"登録電話番号 {masked} へSMSにて送信された認証コードを入力してください", "otp", example="例:1234") + button("認証する")
+                 + "<p>※認証コードの有効期限は発行から5分となります。</p><p>※認証コードが届かない場合はこちら</p>"
+                 "<p>SMSで再度認証コードを受け取る場合</p>" + button("認証コードを再送信する")
+                 + "<p>任意 認証コードが届かない場合</p><p>※ カードに登録されている電話番号に自動音声にて認証コードを案内します。</p>"
+                 + button("音声電話で認証コードを送信"))
     else:
         inner = ("<p>登録電話番号に自動音声でコードを送信します。電話番号を選択して送信ボタンを押してください。</p>"
                  f"<p>登録電話番号:{escape(masked)}</p>" + button("音声電話で認証コードを送信")
                  + "<p>※認証コードの有効期限は上記「音声電話で認証コードを送信」を押して発行されてから5分となります。</p>"
-                 + field("自動音声で受け取った認証コードを入力してください", "otp") + button("認証する"))
+                 + field("自動音声で受け取った認証コードを入力してください", "otp", example="例:1234")
+                 + "<p>※認証コードが届かない場合はこちら</p>" + button("認証する"))
     return form("/ma/tel-verify", inner, token)
 
 
@@ -77,5 +86,5 @@ def done() -> str:
 
 def home(previous: str, token: str) -> str:
     links = "".join(f'<a href="#">{escape(m)}</a> ' for m in MENU)
-    return (f'<div class="nav">{links}</div><p>前回ログイン日時 :{escape(previous)}</p>'
+    return (f'<div class="top"><a href="#">Q&amp;A</a> <a href="#">お知らせ</a></div><div class="nav">{links}</div><p>前回ログイン日時 :{escape(previous)}</p>'
             + form("/ma/signout", button("ログアウト"), token))

@@ -6,6 +6,7 @@ class LoginScreen(Screen):
     name = "ログイン画面"
     heading = "My APLUS ログイン"
     path = "/myaplus/login"
+    key = "myaplus.login"
     ID_FIELD, PASSWORD_FIELD, SUBMIT = "My APLUS ID", "パスワード", "ログイン"
 
     def log_in(self, login_id: str, password: str) -> None:

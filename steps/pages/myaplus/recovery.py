@@ -6,6 +6,7 @@ class ForgotPasswordScreen(Screen):
     name = "パスワード再発行画面"
     heading = "パスワード再発行"
     path = "/myaplus/password/forgot"
+    key = "myaplus.password_forgot"
     FIELD, SEND = "My APLUS ID(メールアドレス)", "送信する"
 
     def request_reissue(self, address: str) -> None:
@@ -30,6 +31,7 @@ class RegisterScreen(Screen):
     name = "新規登録画面"
     heading = "My APLUS ID新規登録"
     path = "/myaplus/register"
+    key = "myaplus.register"
     FIELD, REGISTER = "メールアドレス", "登録"
 
     def register(self, address: str) -> None:

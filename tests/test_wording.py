@@ -1,0 +1,20 @@
+"""A near miss of a documented message is a wording deviation (WARNING); an unrelated message is not."""
+import pytest
+
+from steps.wording import WordingDeviation, check_wording
+
+DOCUMENTED = "入力されたIDとパスワードではログインできません"
+
+
+def test_a_near_miss_is_a_wording_deviation():
+    with pytest.raises(WordingDeviation, match="expected 「入力されたID"):
+        check_wording(DOCUMENTED, ["入力されたIDまたはパスワードではログインできません"])
+
+
+def test_an_unrelated_message_is_left_to_the_ordinary_failure():
+    check_wording(DOCUMENTED, ["入力必須項目です。"])
+    check_wording(DOCUMENTED, [])
+
+
+def test_the_exact_message_is_no_deviation():
+    check_wording(DOCUMENTED, [DOCUMENTED])
