@@ -9,6 +9,7 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from . import contract
 from .clients import ControlClient, StubsClient
 from .evidence import begin_tracing, remember_environment
 from .engines import WEBDRIVER_ENGINES, Unavailable, playwright_launcher, webdriver_session
@@ -38,6 +39,11 @@ def profile(request) -> Profile:
 @pytest.fixture(scope="session")
 def target(request, profile: Profile, tmp_path_factory) -> Iterator[Target]:
     running = for_profile(profile, str(tmp_path_factory.mktemp("simulator")))
+    if not profile.embedded:  # a vendor's target: its control API must keep the contract before anything runs
+        broken_endpoints = contract.broken(findings := contract.check(profile, running.control_url))
+        if broken_endpoints:
+            pytest.exit(f"the target's control API breaks the contract (simulator/openapi.yaml):\n{contract.render(findings)}",
+                        returncode=3)
     health = ControlClient(running.control_url).health()
     remember_environment(target=profile.name, target_profile=profile.source, site_url=running.site_url,
                          target_implementation=health.get("implementation", "?"), target_version=health.get("version", "?"))
