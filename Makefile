@@ -1,6 +1,6 @@
 # Every target installs what it needs and is safe to re-run.
 #   make report   the main job: every feature against the embedded simulator, then the Allure report
-#   make test     the tests: unit/property tests and every feature (what CI runs)
+#   make test     the tests: unit/property tests and every feature, in Chromium and again in WebKitGTK (what CI runs)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -8,6 +8,11 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-noto-cjk xvfb xauth webkit2gtk-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
+# The engines the features run in, one pytest run each (steps/BROWSERS.md): Blink, then WebKit. Both runs write to
+# reports/allure-results; steps/evidence.py makes the engine an Allure parameter, so a scenario keeps one result
+# per engine. ENGINES=chromium for a quick run; add webkit / safari where installed.
+ENGINES ?= chromium webkitgtk
+OTHER_ENGINES = $(wordlist 2,$(words $(ENGINES)),$(ENGINES))
 
 .PHONY: setup system-deps python-deps allure-cli test unit features report bench serve stubs clean help
 
@@ -36,28 +41,42 @@ reports/.allure/node_modules/.bin/allure:
 	@mkdir -p reports/.allure
 	cd reports/.allure && npm install --silent --no-audit --no-fund allure@3 >/dev/null
 
-test: setup ## unit/property tests and every feature, in Chromium (CI runs this)
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: setup ## unit/property tests and every feature in Chromium, then every feature in WebKitGTK (CI runs this)
+	@status=0; $(PY) -m pytest --browser $(firstword $(ENGINES)) $(PYTEST_ARGS) || status=$$?; \
+	for engine in $(OTHER_ENGINES); do echo "── every feature again, in $$engine"; \
+	  $(PY) -m pytest tests/features --browser $$engine $(PYTEST_ARGS) || status=$$?; done; exit $$status
 
 unit: setup ## only the unit and property tests (no browser)
 	$(PY) -m pytest --ignore=tests/features $(PYTEST_ARGS)
 
-features: setup ## only the features, in Chromium
-	$(PY) -m pytest tests/features $(PYTEST_ARGS)
+features: setup ## only the features, in each engine of ENGINES (default: chromium, then webkitgtk)
+	@status=0; for engine in $(ENGINES); do echo "── every feature, in $$engine"; \
+	  $(PY) -m pytest tests/features --browser $$engine $(PYTEST_ARGS) || status=$$?; done; exit $$status
 
 ALLURE := reports/.allure/node_modules/.bin/allure
 GATE ?=
 
+# Exit status of `make report`: 0 the report is built (scenarios may have failed: read the summary); 2 GATE is set
+# and conformance is below it; 3 the harness itself errored (a pytest run crashed or was interrupted, allure generate
+# or the living documents failed). Every step runs even when an earlier one failed, so the report is always built.
 report: setup allure-cli ## the main job: every feature against the embedded simulator, the Allure report, a summary (GATE=95 fails below 95% conformance)
 	@rm -rf reports/allure-results reports/allure-report && mkdir -p reports/history
 	@$(PY) -m steps.reporting coverage || echo "(coverage gaps above: see tests/test_spec_coverage.py)"
-	-$(PY) -m pytest tests/features --feature-progress --pw-trace=retain-on-failure $(PYTEST_ARGS)
-	@echo "── harness unit tests (allure-pytest, same results directory)"
-	-$(PY) -m pytest tests --ignore=tests/features --ignore=tests/bench -q -p no:allure_pytest_bdd -p allure_pytest $(PYTEST_ARGS)
-	$(ALLURE) generate reports/allure-results --config steps/reporting/allurerc.mjs >/dev/null
-	$(PY) -m steps.reporting living --report-dir reports/allure-report
-	@echo "report: reports/allure-report/index.html (single file; history in reports/history/)"
-	$(PY) -m steps.reporting summary $(if $(GATE),--gate $(GATE))
+	@runs=""; \
+	echo "── every feature, in $(firstword $(ENGINES))"; \
+	$(PY) -m pytest tests/features --feature-progress --pw-trace=retain-on-failure --browser $(firstword $(ENGINES)) $(PYTEST_ARGS); \
+	runs="$$runs --run pytest-features-$(firstword $(ENGINES))=$$?"; \
+	for engine in $(OTHER_ENGINES); do echo "── every feature again, in $$engine (same results directory)"; \
+	  $(PY) -m pytest tests/features --feature-progress --browser $$engine $(PYTEST_ARGS); \
+	  runs="$$runs --run pytest-features-$$engine=$$?"; done; \
+	echo "── harness unit tests (allure-pytest, same results directory)"; \
+	$(PY) -m pytest tests --ignore=tests/features --ignore=tests/bench -q -p no:allure_pytest_bdd -p allure_pytest $(PYTEST_ARGS); \
+	runs="$$runs --run pytest-unit=$$?"; \
+	echo "── allure generate (reports/allure-report/index.html)"; \
+	$(ALLURE) generate reports/allure-results --config steps/reporting/allurerc.mjs >/dev/null; runs="$$runs --run allure=$$?"; \
+	$(PY) -m steps.reporting living --report-dir reports/allure-report; runs="$$runs --run living=$$?"; \
+	echo "report: reports/allure-report/index.html (single file; history in reports/history/)"; \
+	$(PY) -m steps.reporting summary $(if $(GATE),--gate $(GATE)) $$runs
 
 bench: setup ## speed targets (pytest-benchmark)
 	$(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider"

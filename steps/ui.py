@@ -8,7 +8,6 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from .wording import check_wording
 
-
 # What a context opened by open_as is given (the same as the ``ui`` fixture's own context).
 CONTEXT = {"locale": "ja-JP", "timezone_id": "Asia/Tokyo", "viewport": {"width": 1000, "height": 900}}
 TIMEOUT_MS = 5000
@@ -52,6 +51,9 @@ class PlaywrightUI:
         self.page.get_by_label(label).check()
 
     def back(self) -> None:
+        # the previous step may have started a navigation (a form post): let it land, or Chromium under load answers
+        # "Page.getNavigationHistory: Not attached to an active page"
+        self.page.wait_for_load_state()
         self.page.go_back()
 
     # observations (retrying, never sleeping) ---------------------------------

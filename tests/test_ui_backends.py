@@ -25,6 +25,12 @@ FORM = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>t</t
 </form>
 <p>有効期限は <b>5分</b> です。</p><a href="/help?x=1">お困りの方はこちら</a>
 </main></body></html>"""
+HELP = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>h</title></head><body><main>
+<aside role="note" aria-labelledby="n"><p id="n">ご注意</p><p>別のブラウザで開き直してください。</p></aside>
+<h1>ヘルプ</h1><p>番号は<a href="#ask">《こちら》</a>よりお問い合わせください。</p>
+<p>※<a href="#q2">《こちら》</a>もご一読ください。</p><p>IDは<a href="/login">《こちら》</a>からご確認ください。</p>
+<ul><li id="q1">Q.一つ目</li><li id="q2">Q.二つ目の質問</li></ul><section id="ask"><h2>問い合わせ先</h2></section>
+</main></body></html>"""
 NEXT = """<!doctype html><html><head><meta charset="utf-8"></head><body><main><h1>次の画面</h1>
 <p id="q"></p><script>document.getElementById('q').textContent = location.search</script></main></body></html>"""
 
@@ -34,6 +40,7 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("site")
     (root / "form.html").write_text(FORM, encoding="utf-8")
     (root / "next.html").write_text(NEXT, encoding="utf-8")
+    (root / "help.html").write_text(HELP, encoding="utf-8")
     quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
     handler = functools.partial(quiet, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -87,3 +94,22 @@ def test_actions_fill_choose_press_and_back(ui):
     ui.back()
     ui.expect_heading("入力画面")
     ui.expect_alert("コードが違います")
+
+
+def test_links_sharing_a_name_told_apart_by_their_sentence(ui):
+    ui.open("/help.html")
+    assert ui.link_href_within("番号は《こちら》よりお問い合わせください。", "《こちら》") == "#ask"
+    assert ui.link_href_within("※《こちら》もご一読ください。", "《こちら》") == "#q2"
+    ui.expect_fragment("q2", "二つ目の質問")
+    ui.expect_fragment("ask", "問い合わせ先")
+    with pytest.raises(AssertionError):
+        ui.expect_fragment("q1", "二つ目の質問")
+
+
+def test_notes_by_name(ui):
+    ui.open("/help.html")
+    ui.expect_note("ご注意", "開き直してください")
+    ui.expect_no_note("ご注")  # exact name
+    with pytest.raises(AssertionError):
+        ui.expect_note("ご注意", "書かれていない文")
+    assert "Mozilla/5.0" in ui.user_agent()

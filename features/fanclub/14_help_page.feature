@@ -17,6 +17,15 @@
     かつ 画面に「決済画面が出る=既に退会済、もしくは初回ログイン手続きに誤りがあります。」と表示される
     かつ 画面に「《こちら》を参照の上、お手続きください。」と表示される
 
+  @推定 @FANCLUB-CHECK-B1
+  シナリオ: ●会員番号の《こちら》は、同じページのお問い合わせ(<解決しない場合>)へ移動する
+    ならば 「リニューアル前にお控え忘れた場合は、《こちら》よりお問い合わせください。」の《こちら》は、同じページの「secure_lunasea@cc.plusmember.jp」がある箇所へ移動する
+    かつ 「リニューアル前にお控え忘れた場合は、《こちら》よりお問い合わせください。」の《こちら》は、同じページの「【STEP2】初回ログイン認証エラー」がある箇所へ移動する
+
+  @推定 @FANCLUB-CHECK-B2
+  シナリオ: ●パスワードの《こちら》は、同じページの質問「初回ログイン時のパスワードがわかりません。」へ移動する
+    ならば 「※《こちら》もご一読ください。」の《こちら》は、同じページの「初回ログイン時のパスワードがわかりません。」がある箇所へ移動する
+
   @FANCLUB-BILLING-R1 @FANCLUB-BILLING-R2 @FANCLUB-BILLING-B1 @FANCLUB-BILLING-S1 @FANCLUB-BILLING-S2 @FANCLUB-BILLING-S3 @FANCLUB-BILLING-S4 @FANCLUB-BILLING-S5 @FANCLUB-BILLING-N1 @FANCLUB-BILLING-B2 @FANCLUB-BILLING-R3 @FANCLUB-BILLING-B3 @FANCLUB-BILLING-S6 @FANCLUB-BILLING-S7 @FANCLUB-BILLING-R4 @FANCLUB-BILLING-V1 @FANCLUB-BILLING-R5 @FANCLUB-BILLING-B4 @FANCLUB-BILLING-S8 @FANCLUB-BILLING-S9
   シナリオアウトライン: ★1 <携帯会社>の決済情報の確認手順が掲載されている
     ならば 画面に「★1:決済情報の確認手順はこちら(携帯会社の情報だけではご照会できません)」と表示される

@@ -4,6 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from ...context import SiteContext
+from ...browser_support import classify, guidance
 from ...outbound import hand_over
 from ...web import flash, redirect, render_page
 from . import messages as msg
@@ -37,7 +38,13 @@ def start_over(request: Request, text: str = msg.START_OVER):
 
 
 def render(ctx: SiteContext, request: Request, template: str, status: int = 200, alerts=(), **values):
-    return render_page(ctx.templates, request, f"fanclub/{template}", status, alerts, m=msg, **values)
+    """A fan club page; every page tells a visitor in an environment the help page lists as 動作保証外 so, from
+    the User-Agent header (simulator/browser_support.py), and the response says it varies with that header."""
+    environment = classify(request.headers.get("user-agent", ""))
+    response = render_page(ctx.templates, request, f"fanclub/{template}", status, alerts, m=msg,
+                           environment=environment, environment_guidance=guidance(environment), **values)
+    response.headers.append("Vary", "User-Agent")
+    return response
 
 
 async def deliver(send, *args) -> str | None:

@@ -11,6 +11,8 @@ CAUSES = (
     "生年月日の情報が未登録",
     "既に退会済み",
 )
+# (推定) the heading of the notice a visitor in a 動作保証外 environment sees on every page (browser_support.guidance)
+ENVIRONMENT_WARNING_TITLE = "ご利用の環境についてのご注意"
 CHECK_LEAD = "お問い合わせいただく前に、今一度下記をご確認ください。"
 CHECK_NUMBER = "リニューアル前にお控え忘れた場合は、《こちら》よりお問い合わせください。"
 CHECK_PASSWORD = "【お客様のご生年月日8桁(西暦表記)】です。"

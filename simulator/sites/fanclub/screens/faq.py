@@ -30,9 +30,13 @@ QUESTIONS = (
     "初回ログインをせずに退会はできますか?",
 )
 
+# (推定) the anchor 「※《こちら》もご一読ください。」 (under ●パスワード) leads to: the question about that password
+PASSWORD_QUESTION = f"q{QUESTIONS.index('初回ログイン時のパスワードがわかりません。') + 1}"
+
 
 def routes(ctx: SiteContext) -> list[Route]:
     async def faq(request: Request):
-        return flow.render(ctx, request, "faq.html", questions=QUESTIONS, inquiry_links=links())
+        return flow.render(ctx, request, "faq.html", questions=QUESTIONS, inquiry_links=links(),
+                           password_question=PASSWORD_QUESTION)
 
     return [Route("/faq", faq, methods=["GET"])]
