@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 ENGINES ?= chromium webkitgtk
 OTHER_ENGINES = $(wordlist 2,$(words $(ENGINES)),$(ENGINES))
 
-.PHONY: setup system-deps python-deps allure-cli test unit features report bench serve stubs clean help
+.PHONY: setup system-deps python-deps allure-cli test unit features report bench serve stubs contract conformance vendor-proof clean help
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -86,6 +86,21 @@ serve: setup ## the simulator on http://127.0.0.1:8000/ for people to click thro
 
 stubs: setup ## the stubs alone (SMTP :8025, HTTP :8026), for a vendor's staging site
 	$(PY) -m simulator.stubs --host 0.0.0.0
+
+TARGET ?= simulator
+BREAKS ?=
+
+contract: setup ## check a target's control API against simulator/openapi.yaml (TARGET=profile; the simulator needs CONTROL_URL)
+	$(PY) -m steps.contract --target $(TARGET) $(if $(CONTROL_URL),--control-url $(CONTROL_URL))
+
+conformance: setup ## every feature against TARGET (a profile), then reports/conformance/{conformance.md,.json,evidence.zip}
+	rm -rf reports/conformance
+	-$(PY) -m pytest tests/features --target $(TARGET) --screenshots=always --feature-progress \
+	  --alluredir=reports/conformance/allure-results $(PYTEST_ARGS)
+	$(PY) -m steps.reporting conformance --results reports/conformance/allure-results --out reports/conformance
+
+vendor-proof: setup ## the unchanged features against tests/vendor_site through its profile (BREAKS='wording no-expiry ...')
+	$(PY) -m tests.vendor_site.proof $(foreach b,$(BREAKS),--break $(b)) $(if $(PYTEST_ARGS),-- $(PYTEST_ARGS))
 
 clean: ## remove run outputs (keeps .venv)
 	rm -rf reports/allure-results reports/allure-report reports/living var .hypothesis .benchmarks
