@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-noto-cjk xvfb xauth webkit2gtk-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
-# The engines the features run in, one pytest run each (steps/BROWSERS.md): Blink, then WebKit. Both runs write to
+# The engines the features run in, one pytest run each (README: Browsers and engines): Blink, then WebKit. Both runs write to
 # reports/allure-results; steps/evidence.py makes the engine an Allure parameter, so a scenario keeps one result
 # per engine. ENGINES=chromium for a quick run; add webkit / safari where installed.
 ENGINES ?= chromium webkitgtk

@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
                               "harness error; for other NAMEs (allure, living) any non-zero status is. A harness error "
                               "makes summary exit 3")
     living = sub.add_parser("living")
-    living.add_argument("--report-dir", type=Path, default=None)
+    living.add_argument("--report-dir", type=Path, default=None,
+                        help="also copy the HTML pages into DIR/living/, where the report's spec links point")
     sub.add_parser("environment")
     conformance = sub.add_parser("conformance")
     conformance.add_argument("--results", type=Path, default=None, help="Allure results directory of the run")

@@ -8,6 +8,7 @@ from collections import defaultdict
 from .catalogue import SITES, load
 from .results import Result, read, verdict
 
+SCREEN_COLUMNS = 44  # the screen's name, so that a line fits a terminal beside the counts
 MARKS = {"passed": "✓", "failed": "✗", "not run": "·", "skipped": "-"}
 
 
@@ -39,7 +40,7 @@ def render(results: list[Result]) -> tuple[str, float | None]:
         screens: dict[str, list[Result]] = defaultdict(list)
         for r in mine:
             screens[r.label("feature", "?")].append(r)
-        width = max(_width(s) for s in screens) if screens else 10
+        width = min(max(_width(s) for s in screens), SCREEN_COLUMNS) if screens else 10
         for screen, rs in sorted(screens.items()):
             passed = sum(r.status == "passed" for r in rs)
             failed = sum(r.status == "failed" for r in rs)  # an assertion failed: the site differs from the document
@@ -110,4 +111,9 @@ def _width(text: str) -> int:
 
 
 def _pad(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` terminal columns: cut with … when longer, padded with spaces when shorter."""
+    if _width(text) > width:
+        while _width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
     return text + " " * (width - _width(text))
