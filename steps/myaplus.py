@@ -6,7 +6,7 @@ from pytest_bdd import given, then, when
 from .clients import code_from_speech, code_from_text
 from .phrases import phrase
 from .myaplus_journey import GOOD_PASSWORD, e164, new_email_for, phone_code, walk_to
-from .pages.myaplus import (EmailChoiceScreen, EmailCodeScreen, LoginScreen, NewEmailScreen, PasswordScreen,
+from .pages.myaplus import (EmailCodeScreen, LoginScreen, NewEmailScreen, PasswordScreen,
                             PhoneCodeScreen, RegisterScreen, ResetPasswordScreen, TopScreen)
 from .pages.myaplus.recovery import ForgotPasswordScreen
 

@@ -8,8 +8,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from steps.engines import Unavailable, playwright_launcher, webkitgtk
-from steps.harness import CHROMIUM_ARGS
+from steps.engines import Unavailable, webkitgtk
 from steps.ui import PlaywrightUI
 from steps.ui_webdriver import WebDriverUI
 
@@ -58,14 +57,14 @@ def ui(request, site):
         except Unavailable as why:
             pytest.skip(str(why))
         return
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as pw:
-        kind, extra = playwright_launcher(pw, "chromium", "/usr/bin/chromium")
-        browser = kind.launch(args=CHROMIUM_ARGS, **extra)
-        page = browser.new_page()
-        page.set_default_timeout(5000)
-        yield PlaywrightUI(page, site)
-        browser.close()
+    if request.config.getoption("--browser") != "chromium":
+        pytest.skip("the Playwright side runs in the chromium run (one Playwright per process)")
+    # the run's own browser: a second sync Playwright in one process is refused once the features started theirs
+    context = request.getfixturevalue("browser").new_context()
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    yield PlaywrightUI(page, site)
+    context.close()
 
 
 def test_same_words_find_the_same_elements(ui):
