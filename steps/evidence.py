@@ -21,6 +21,7 @@ from .reporting import environment
 
 FAILED = pytest.StashKey[bool]()
 KINDS = {"mails": "メール", "sms": "SMS", "calls": "音声電話"}
+OTHER_EPICS = {"browsers": "対応環境: ブラウザとアプリ内ブラウザ"}  # feature folders that are not a document's site
 SEVERITY_RANK = ["trivial", "minor", "normal", "critical", "blocker"]
 
 
@@ -67,7 +68,7 @@ def pytest_collection_modifyitems(config, items):
         cited = [known[m.name] for m in item.iter_markers() if m.name in known]
         catalogue = spec.load(site) if site in spec.SITES else None
         item.add_marker(pytest.mark.allure_label(
-            f"{catalogue.name}: {catalogue.title}" if catalogue else site, label_type="epic"))
+            f"{catalogue.name}: {catalogue.title}" if catalogue else OTHER_EPICS.get(site, site), label_type="epic"))
         item.add_marker(pytest.mark.allure_label(site, label_type="site"))
         sections = Counter(s.section_title for s in cited if s.site == site)
         story = sections.most_common(1)[0][0] if sections else (template.rule.name if template.rule else template.feature.name)
