@@ -101,3 +101,21 @@ class MyAplus:
     def set_password(self, password: str, confirmation: str | None = None):
         return self.post("/myaplus/migration/password", action="register", password=password,
                          password_confirm=password if confirmation is None else confirmation)
+
+
+def codes_for_one_member(settings):
+    """The code rules alone (no HTTP): an in-memory store with one unmigrated member, a frozen clock.
+    Returns (codes, clock, account_id, store); close the store when done."""
+    from simulator.clock import Clock
+    from simulator.control import DEFAULT_EPOCH
+    from simulator.sites.myaplus import SCHEMA
+    from simulator.sites.myaplus.accounts import Accounts
+    from simulator.sites.myaplus.codes import Codes
+    from simulator.sites.myaplus.control import sample
+    from simulator.store import Store
+
+    store, clock = Store(":memory:"), Clock()
+    store.add_schema(SCHEMA)
+    clock.freeze(DEFAULT_EPOCH)
+    account = Accounts(store).create(**sample("unmigrated", "mobile"))
+    return Codes(store, clock, settings), clock, account, store

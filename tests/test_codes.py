@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.clock import Clock
-from simulator.control import DEFAULT_EPOCH
 from simulator.settings import Settings
-from simulator.sites.myaplus import SCHEMA
 from simulator.sites.myaplus import messages as msg
-from simulator.sites.myaplus.accounts import Accounts
-from simulator.sites.myaplus.codes import Codes, Verdict
-from simulator.sites.myaplus.control import sample
-from simulator.store import Store
+from simulator.sites.myaplus.codes import Verdict
 
-from .myaplus_driver import alerts
+from .myaplus_driver import alerts, codes_for_one_member
 
 SETTINGS = Settings(db_path=":memory:")
 TTL, M, LOCK = SETTINGS.code_ttl_seconds, SETTINGS.code_lock_threshold, SETTINGS.code_lock_minutes
@@ -22,11 +16,8 @@ TTL, M, LOCK = SETTINGS.code_ttl_seconds, SETTINGS.code_lock_threshold, SETTINGS
 
 @pytest.fixture
 def world():
-    store, clock = Store(":memory:"), Clock()
-    store.add_schema(SCHEMA)
-    clock.freeze(DEFAULT_EPOCH)
-    account = Accounts(store).create(**sample("unmigrated", "mobile"))
-    yield Codes(store, clock, SETTINGS), clock, account
+    codes, clock, account, store = codes_for_one_member(SETTINGS)
+    yield codes, clock, account
     store.close()
 
 

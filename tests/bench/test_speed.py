@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.clock import Clock
-from simulator.control import DEFAULT_EPOCH
 from simulator.settings import Settings
-from simulator.sites.myaplus import SCHEMA
-from simulator.sites.myaplus.accounts import Accounts
-from simulator.sites.myaplus.codes import Codes
-from simulator.sites.myaplus.control import sample
 from simulator.sites.myaplus.rules import Personal, email_is_valid, password_problems
-from simulator.store import Store
 
-from ..myaplus_driver import heading
+from ..myaplus_driver import codes_for_one_member, heading
 
 pytestmark = pytest.mark.benchmark
 
@@ -41,11 +34,8 @@ def test_full_http_migration(benchmark, site):
 
 @pytest.fixture
 def codes():
-    store, clock = Store(":memory:"), Clock()
-    store.add_schema(SCHEMA)
-    clock.freeze(DEFAULT_EPOCH)
-    account = Accounts(store).create(**sample("unmigrated", "mobile"))
-    yield Codes(store, clock, Settings(db_path=":memory:")), account
+    codes, _, account, store = codes_for_one_member(Settings(db_path=":memory:"))
+    yield codes, account
     store.close()
 
 
