@@ -9,12 +9,12 @@ APT_PACKAGES := chromium fonts-noto-cjk xvfb xauth webkit2gtk-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 # The engines the features run in, one pytest run each (README: Browsers and engines): Blink, then WebKit. Both runs write to
-# reports/allure-results; steps/evidence.py makes the engine an Allure parameter, so a scenario keeps one result
+# reports/allure-results; steps/evidence/allure_hooks.py makes the engine an Allure parameter, so a scenario keeps one result
 # per engine. ENGINES=chromium for a quick run; add webkit / safari where installed.
 ENGINES ?= chromium webkitgtk
 OTHER_ENGINES = $(wordlist 2,$(words $(ENGINES)),$(ENGINES))
 
-.PHONY: setup system-deps python-deps allure-cli test unit features report bench serve stubs contract conformance vendor-proof clean help
+.PHONY: setup system-deps python-deps allure-cli test unit features report shard report-merge durations vendor-install-proof bench serve stubs contract conformance vendor-proof clean help
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -42,16 +42,16 @@ reports/.allure/node_modules/.bin/allure:
 	cd reports/.allure && npm install --silent --no-audit --no-fund allure@3 >/dev/null
 
 test: setup ## unit/property tests and every feature in Chromium, then every feature in WebKitGTK (CI runs this)
-	@status=0; $(PY) -m pytest --browser $(firstword $(ENGINES)) $(PYTEST_ARGS) || status=$$?; \
+	@status=0; $(PY) -m pytest --browser $(firstword $(ENGINES)) $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; \
 	for engine in $(OTHER_ENGINES); do echo "── every feature again, in $$engine"; \
-	  $(PY) -m pytest tests/features --browser $$engine $(PYTEST_ARGS) || status=$$?; done; exit $$status
+	  $(PY) -m pytest tests/features --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; done; exit $$status
 
 unit: setup ## only the unit and property tests (no browser)
 	$(PY) -m pytest --ignore=tests/features $(PYTEST_ARGS)
 
 features: setup ## only the features, in each engine of ENGINES (default: chromium, then webkitgtk)
 	@status=0; for engine in $(ENGINES); do echo "── every feature, in $$engine"; \
-	  $(PY) -m pytest tests/features --browser $$engine $(PYTEST_ARGS) || status=$$?; done; exit $$status
+	  $(PY) -m pytest tests/features --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; done; exit $$status
 
 ALLURE := reports/.allure/node_modules/.bin/allure
 GATE ?=
@@ -64,10 +64,10 @@ report: setup allure-cli ## the main job: every feature against the embedded sim
 	@$(PY) -m steps.reporting coverage || echo "(coverage gaps above: see tests/test_spec_coverage.py)"
 	@runs=""; \
 	echo "── every feature, in $(firstword $(ENGINES))"; \
-	$(PY) -m pytest tests/features --feature-progress --pw-trace=retain-on-failure --browser $(firstword $(ENGINES)) $(PYTEST_ARGS); \
+	$(PY) -m pytest tests/features --feature-progress --tracing=retain-on-failure --browser $(firstword $(ENGINES)) $(WORKER_ARGS) $(PYTEST_ARGS); \
 	runs="$$runs --run pytest-features-$(firstword $(ENGINES))=$$?"; \
 	for engine in $(OTHER_ENGINES); do echo "── every feature again, in $$engine (same results directory)"; \
-	  $(PY) -m pytest tests/features --feature-progress --browser $$engine $(PYTEST_ARGS); \
+	  $(PY) -m pytest tests/features --feature-progress --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS); \
 	  runs="$$runs --run pytest-features-$$engine=$$?"; done; \
 	echo "── harness unit tests (allure-pytest, same results directory)"; \
 	$(PY) -m pytest tests --ignore=tests/features --ignore=tests/bench -q -p no:allure_pytest_bdd -p allure_pytest $(PYTEST_ARGS); \
@@ -77,6 +77,53 @@ report: setup allure-cli ## the main job: every feature against the embedded sim
 	$(PY) -m steps.reporting living --report-dir reports/allure-report; runs="$$runs --run living=$$?"; \
 	echo "report: reports/allure-report/index.html (single file; history in reports/history/)"; \
 	$(PY) -m steps.reporting summary $(if $(GATE),--gate $(GATE)) $$runs
+
+# Shards and workers (README: Shards, workers and one report). CI runs `make shard` once per engine × shard, each
+# into its own results directory, then `make report-merge` once over all of them: one report, one history.
+SHARDS ?= 1
+SHARD ?= 1
+ENGINE ?= $(firstword $(ENGINES))
+WORKERS ?=
+SHARD_NAME = $(ENGINE)-$(SHARD)of$(SHARDS)
+WORKER_ARGS = $(if $(WORKERS),-n $(WORKERS) --dist loadgroup)
+
+shard: setup ## one CI shard: the features in ENGINE, group SHARD of SHARDS (split by .test_durations), into reports/shards/
+	@rm -rf reports/shards/$(SHARD_NAME) && mkdir -p reports/shards/$(SHARD_NAME) reports/junit
+	@$(PY) -m pytest tests/features --browser $(ENGINE) --splits $(SHARDS) --group $(SHARD) $(WORKER_ARGS) \
+	  --feature-progress --tracing=retain-on-failure --alluredir=reports/shards/$(SHARD_NAME) \
+	  --junitxml=reports/junit/$(SHARD_NAME).xml $(PYTEST_ARGS); status=$$?; \
+	echo $$status > reports/shards/$(SHARD_NAME).status; echo "shard $(SHARD_NAME): pytest exited $$status"; \
+	case $$status in 0|1|5) exit 0;; *) exit $$status;; esac
+
+report-merge: setup allure-cli ## one report from every reports/shards/*/ (CI's merge job): merge, unit tests, allure generate, summary
+	@rm -rf reports/allure-results reports/allure-report && mkdir -p reports/history
+	@runs=""; \
+	$(PY) -m steps.reporting merge $$(ls -d reports/shards/*/) --out reports/allure-results; runs="$$runs --run merge=$$?"; \
+	for f in reports/shards/*.status; do runs="$$runs --run pytest-features-$$(basename $$f .status)=$$(cat $$f)"; done; \
+	echo "── harness unit tests (allure-pytest, same results directory)"; \
+	$(PY) -m pytest tests --ignore=tests/features --ignore=tests/bench -q -p no:allure_pytest_bdd -p allure_pytest $(PYTEST_ARGS); \
+	runs="$$runs --run pytest-unit=$$?"; \
+	$(ALLURE) generate reports/allure-results --config steps/reporting/allurerc.mjs >/dev/null; runs="$$runs --run allure=$$?"; \
+	$(PY) -m steps.reporting living --report-dir reports/allure-report; runs="$$runs --run living=$$?"; \
+	echo "report: reports/allure-report/index.html (single file; history in reports/history/)"; \
+	$(PY) -m steps.reporting summary $(if $(GATE),--gate $(GATE)) $$runs
+
+durations: setup ## re-record .test_durations (pytest-split) from every feature in Chromium; commit the file
+	$(PY) -m pytest tests/features --browser chromium --store-durations --durations-path .test_durations $(WORKER_ARGS) $(PYTEST_ARGS)
+
+VENDOR_DIR ?= /tmp/vendor-repo
+VENDOR_VENV ?= /tmp/vendor-venv
+VENDOR_K ?= ログイン画面に
+
+vendor-install-proof: ## the installed harness outside this repository: wheel, fresh venv, one command (VENDOR_K='-k expression')
+	rm -rf $(VENDOR_DIR) $(VENDOR_VENV) /tmp/first-login-harness-build && mkdir -p $(VENDOR_DIR) /tmp/first-login-harness-build
+	git ls-files -co --exclude-standard | grep -v '^tests/' | tar --ignore-failed-read -cf - -T - 2>/dev/null | tar -xf - -C /tmp/first-login-harness-build
+	$(PYTHON) -m venv $(VENDOR_VENV) && $(VENDOR_VENV)/bin/pip install -q --upgrade pip
+	$(VENDOR_VENV)/bin/pip wheel -q --no-deps -w /tmp/first-login-harness-build/dist /tmp/first-login-harness-build
+	$(VENDOR_VENV)/bin/pip install -q /tmp/first-login-harness-build/dist/first_login_harness-*.whl
+	cp fixtures/targets/simulator.yaml $(VENDOR_DIR)/profile.yaml
+	cd $(VENDOR_DIR) && $(VENDOR_VENV)/bin/first-login-harness conformance --target profile.yaml -k '$(VENDOR_K)'
+	@echo "report: $(VENDOR_DIR)/reports/conformance/conformance.md"
 
 bench: setup ## speed targets (pytest-benchmark)
 	$(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider"
@@ -91,11 +138,11 @@ TARGET ?= simulator
 BREAKS ?=
 
 contract: setup ## check a target's control API against simulator/openapi.yaml (TARGET=profile; the simulator needs CONTROL_URL)
-	$(PY) -m steps.contract --target $(TARGET) $(if $(CONTROL_URL),--control-url $(CONTROL_URL))
+	$(PY) -m steps.target.contract --target $(TARGET) $(if $(CONTROL_URL),--control-url $(CONTROL_URL)) $(if $(CONTROL_TOKEN),--control-token $(CONTROL_TOKEN))
 
 conformance: setup ## every feature against TARGET (a profile), then reports/conformance/{conformance.md,.json,evidence.zip}
 	rm -rf reports/conformance
-	-$(PY) -m pytest tests/features --target $(TARGET) --screenshots=always --feature-progress \
+	-$(PY) -m pytest tests/features --target $(TARGET) --screenshot=on --feature-progress \
 	  --alluredir=reports/conformance/allure-results $(PYTEST_ARGS)
 	$(PY) -m steps.reporting conformance --results reports/conformance/allure-results --out reports/conformance
 

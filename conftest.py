@@ -1,10 +1,11 @@
 """Registers the harness's step modules once, for every feature test."""
 pytest_plugins = [
-    "steps.options",
-    "steps.targeting",
-    "steps.spec_tags",
-    "steps.evidence",
-    "steps.harness",
+    "steps.harness.options",
+    "steps.target.selection",
+    "steps.evidence.spec_tags",
+    "steps.evidence.allure_hooks",
+    "steps.evidence.judgement",
+    "steps.harness.fixtures",
     "steps.forms",
     "steps.common",
     "steps.myaplus",

@@ -1,21 +1,28 @@
 """``python -m simulator``: the simulated sites with their stubs, for people to click through and for
-the harness. Prints one JSON line with the URLs on stdout, and a readable line on stderr."""
+the harness. Prints one JSON line with the URLs and the tokens on stdout, and a readable line on stderr.
+
+The control API (``/_control``) and the stubs' API (``/_stubs``) need ``Authorization: Bearer <token>`` (the
+token printed at start, or the one given with ``--control-token``), JSON bodies, and a loopback or allowed Host.
+Listening beyond this machine is refused unless the token was given explicitly."""
 from __future__ import annotations
 
 import argparse
 import json
+import secrets
 import signal
 import sys
 import threading
 from dataclasses import fields
 
 from .app import create_app
+from .guard import is_loopback
 from .server import BackgroundServer
 from .settings import Settings
 from .stubs.service import start_stubs
 
 TUNABLE = ("code_ttl_seconds", "old_id_lock_threshold", "code_lock_threshold", "code_lock_minutes",
-           "account_lock_threshold", "reset_token_ttl_seconds")
+           "account_lock_threshold", "reset_token_ttl_seconds", "code_send_limit", "fanclub_step2_attempt_limit",
+           "fanclub_step2_lock_minutes", "session_idle_minutes", "scrypt_log2_n")
 
 
 def parse(argv=None) -> argparse.Namespace:
@@ -25,6 +32,12 @@ def parse(argv=None) -> argparse.Namespace:
     ap.add_argument("--stubs-port", type=int, default=8026, help="stub gateway HTTP port (0: any free port; default 8026)")
     ap.add_argument("--smtp-port", type=int, default=8025, help="stub SMTP port (0: any free port; default 8025)")
     ap.add_argument("--db", default="var/simulator.sqlite3", help="SQLite file (':memory:' for none; default var/simulator.sqlite3)")
+    ap.add_argument("--control-token", default=None,
+                    help="the bearer token /_control and /_stubs require (default: a random one, printed at start)")
+    ap.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                    help="a Host name /_control and the stubs answer for besides localhost / 127.0.0.1 / ::1 (repeatable)")
+    ap.add_argument("--public-base-url", default=None,
+                    help="where mailed links point (default: this server's own URL); never taken from the request")
     defaults = Settings()
     for f in fields(Settings):
         if f.name in TUNABLE:
@@ -35,18 +48,29 @@ def parse(argv=None) -> argparse.Namespace:
 
 def main(argv=None) -> int:
     args = parse(argv)
+    if not is_loopback(args.host) and not args.control_token:
+        print("error: listening on a non-loopback address lets anyone on the network reset and seed the simulator and "
+              "read every code it sends; give --control-token (and --allowed-host NAME, --public-base-url URL) to do it",
+              file=sys.stderr)
+        return 2
+    token = args.control_token or secrets.token_urlsafe(24)
+    allowed = tuple(args.allowed_host) + ((args.host,) if args.host not in ("0.0.0.0", "::") else ())
     try:
-        stubs = start_stubs(args.host, args.stubs_port, args.smtp_port)
+        stubs = start_stubs(args.host, args.stubs_port, args.smtp_port, token=token, allowed_hosts=allowed,
+                            db_path=args.db if args.db != ":memory:" else None)
         settings = Settings(db_path=args.db, smtp_host=stubs.smtp_host, smtp_port=stubs.smtp_port, gateway_url=stubs.url,
+                            control_token=token, allowed_hosts=",".join(allowed),
                             **{name: getattr(args, name) for name in TUNABLE})
         site = BackgroundServer(create_app(settings), args.host, args.port).start()
     except (OSError, RuntimeError) as exc:
         print(f"error: could not start the simulator: {exc}", file=sys.stderr)
         return 2
+    settings.public_base_url = (args.public_base_url or site.url).rstrip("/")
     print(json.dumps({"site": site.url, "control": f"{site.url}/_control", "stubs": stubs.url,
-                      "smtp": f"{stubs.smtp_host}:{stubs.smtp_port}"}), flush=True)
+                      "smtp": f"{stubs.smtp_host}:{stubs.smtp_port}", "control_token": token, "stubs_token": token}),
+          flush=True)
     print(f"simulator: {site.url}/  (My APLUS: {site.url}/myaplus/login, control API: {site.url}/_control/openapi.json, "
-          f"stubs: {stubs.url}/_stubs)", file=sys.stderr, flush=True)
+          f"stubs: {stubs.url}/_stubs; both need 'Authorization: Bearer {token}')", file=sys.stderr, flush=True)
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     signal.signal(signal.SIGINT, lambda *_: done.set())

@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from . import __version__
-from .clock import JST
+from .clock import JST, check_seconds, parse_moment
 from .context import SiteContext
 
 OPENAPI = Path(__file__).parent / "openapi.yaml"
@@ -39,7 +39,24 @@ async def json_body(request: Request) -> dict | None:
         body = json.loads(raw, parse_constant=_not_json)
     except (ValueError, RecursionError):  # also NaN / Infinity and absurd nesting: not JSON
         return None
-    return body if isinstance(body, dict) else None
+    if not isinstance(body, dict) or not _unicode(body):
+        return None
+    return body
+
+
+def _unicode(value, depth: int = 0) -> bool:
+    """No lone surrogate (a \\ud800 escape) anywhere: such text cannot be stored or answered in UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_unicode(k) and _unicode(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_unicode(v, depth + 1) for v in value)
+    return True
 
 
 def _clock_state(ctx: SiteContext) -> dict:
@@ -56,13 +73,14 @@ def routes(ctx: SiteContext, sites: list[str]) -> list[Route]:
             "code_ttl_seconds": s.code_ttl_seconds, "old_id_lock_threshold": s.old_id_lock_threshold,
             "code_lock_threshold": s.code_lock_threshold, "code_lock_minutes": s.code_lock_minutes,
             "account_lock_threshold": s.account_lock_threshold, "reset_token_ttl_seconds": s.reset_token_ttl_seconds,
+            "code_send_limit": s.code_send_limit, "session_idle_minutes": s.session_idle_minutes,
             "capabilities": {"clock": True, "seed": True},
         })
 
     async def reset(request: Request):
         body = await json_body(request)
-        if body is None:
-            return _bad("send a JSON object (or nothing)")
+        if body is None or body:
+            return _bad("send nothing, or an empty JSON object")
         ctx.store.wipe()
         ctx.clock.freeze(DEFAULT_EPOCH)
         return JSONResponse({"reset": True, "clock": _clock_state(ctx)})
@@ -74,16 +92,14 @@ def routes(ctx: SiteContext, sites: list[str]) -> list[Route]:
         body = await json_body(request)
         if body is None or not body:
             return _bad('send {"advance_seconds": n}, {"set": "ISO-8601 time"} or {"resume": true}')
-        try:
-            if "set" in body:
-                ctx.clock.freeze(datetime.fromisoformat(str(body["set"])))
+        resume = body.get("resume", False)
+        if not isinstance(resume, bool):
+            return _bad("resume must be true or false")
+        try:  # everything is checked before anything moves: a refused request changes nothing
+            at = parse_moment(body["set"]) if "set" in body else None
             if "advance_seconds" in body:
-                seconds = body["advance_seconds"]
-                if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-                    return _bad("advance_seconds must be a number")
-                ctx.clock.advance(seconds)
-            if body.get("resume"):
-                ctx.clock.resume()
+                check_seconds(body["advance_seconds"])
+            ctx.clock.move(at, body.get("advance_seconds"), resume)
         except ValueError as exc:
             return _bad(str(exc))
         return JSONResponse(_clock_state(ctx))

@@ -30,10 +30,22 @@ class Settings:
     code_lock_minutes: int = 30  # how long the verification function stays locked
     account_lock_threshold: int = 5  # K: wrong passwords that stop a My APLUS account (⑫)
     reset_token_ttl_seconds: int = 1800  # password reissue link validity
+    # Limits the documents do not mention, set as a real site would (推定).
+    code_send_limit: int = 5  # codes sent per member and purpose (⑤ mail, ⑦ SMS + calls) within code_lock_minutes
+    fanclub_step2_attempt_limit: int = 10  # wrong STEP2 logins per member number before a pause of ...
+    fanclub_step2_lock_minutes: int = 30  # ... this long
+    session_idle_minutes: int = 60  # a session unused this long (simulator clock) is over
+    # Password hashing: scrypt with N = 2**scrypt_log2_n (14: as a real site; the harness starts with 4, cheap).
+    scrypt_log2_n: int = 14
+    # Where mailed links point (never the request's Host header); python -m simulator sets it to its own URL.
+    public_base_url: str = "http://127.0.0.1:8000"
+    # The control API: the bearer token it requires, and the Host names it answers besides the loopback ones.
+    control_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    allowed_hosts: str = ""  # comma-separated
 
     def public(self) -> dict:
         """What the control API may reveal (no secrets)."""
-        hidden = {"secret_key", "gateway_auth_token"}
+        hidden = {"secret_key", "gateway_auth_token", "control_token"}
         return {k: v for k, v in asdict(self).items() if k not in hidden}
 
     @classmethod

@@ -17,6 +17,10 @@ CREATE TABLE IF NOT EXISTS sessions (
     data TEXT NOT NULL DEFAULT '{}',
     updated_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS sim_state (
+    key TEXT PRIMARY KEY,            -- e.g. 'clock': the simulator's own state, kept across restarts
+    value TEXT NOT NULL
+);
 """
 
 
@@ -66,7 +70,8 @@ class Store:
         """Delete every row of every table (the control API's reset)."""
         with self.transaction() as conn:
             conn.execute("PRAGMA defer_foreign_keys=ON")
-            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                                                 " AND name NOT LIKE 'stubs_%'")]  # the stubs' records have their own reset
             for table in tables:
                 conn.execute(f'DELETE FROM "{table}"')
 
@@ -74,6 +79,34 @@ class Store:
     def load_session(self, sid: str) -> dict | None:
         row = self.one("SELECT data FROM sessions WHERE id = ?", (sid,))
         return json.loads(row["data"]) if row else None
+
+    def session_row(self, sid: str) -> sqlite3.Row | None:
+        return self.one("SELECT data, updated_at FROM sessions WHERE id = ?", (sid,))
+
+    def touch_session(self, sid: str, now: str) -> None:
+        self.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now, sid))
+
+    def delete_session(self, sid: str) -> None:
+        self.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+
+    def purge_sessions(self, idle_since: str) -> int:
+        """Forget every session not used since ``idle_since`` (ISO time in JST, as they are stored)."""
+        with self._lock:
+            return self._conn.execute("DELETE FROM sessions WHERE updated_at < ?", (idle_since,)).rowcount
+
+    def end_sessions(self, key: str, value) -> int:
+        """End every session whose data has ``key`` = ``value`` (e.g. every login of one account)."""
+        with self._lock:
+            return self._conn.execute("DELETE FROM sessions WHERE json_extract(data, ?) = ?", (f"$.{key}", value)).rowcount
+
+    # the simulator's own state (the clock) ----------------------------------
+    def get_state(self, key: str) -> dict | None:
+        row = self.one("SELECT value FROM sim_state WHERE key = ?", (key,))
+        return json.loads(row["value"]) if row else None
+
+    def put_state(self, key: str, value: dict) -> None:
+        self.execute("INSERT INTO sim_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                     (key, json.dumps(value)))
 
     def save_session(self, sid: str, data: dict, now: str) -> None:
         self.execute(

@@ -9,8 +9,8 @@ import yaml
 from pytest_bdd import then, when
 
 from .common import screen
-from .engines import Unavailable
-from .evidence import attach_screenshot
+from .drivers.engines import Unavailable
+from .evidence.allure_hooks import attach_screenshot
 from .pages.fanclub.environment import EnvironmentNote
 from .phrases import phrase
 

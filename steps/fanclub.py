@@ -5,8 +5,8 @@ from datetime import date
 
 from pytest_bdd import given, parsers, then, when
 
-from . import fanclub_inquiry as inquiry
-from .fanclub_journey import NEW_PASSWORD, address_for, mail_with, url_in, walk_to
+from .journeys import inquiry
+from .journeys.fanclub import NEW_PASSWORD, address_for, mail_with, url_in, walk_to
 from .pages.fanclub import (EmailScreen, ExistingIdPasswordScreen, FanclubLoginScreen, FirstLoginScreen,
                             RegisterIdScreen)
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pytest_bdd import given, then, when
 
-from .clients import code_from_speech, code_from_text
+from .target.clients import code_from_speech, code_from_text
 from .phrases import phrase
-from .myaplus_journey import GOOD_PASSWORD, e164, new_email_for, phone_code, walk_to
+from .journeys.myaplus import GOOD_PASSWORD, e164, new_email_for, phone_code, walk_to
 from .pages.myaplus import (EmailCodeScreen, LoginScreen, NewEmailScreen, PasswordScreen,
                             PhoneCodeScreen, RegisterScreen, ResetPasswordScreen, TopScreen)
 from .pages.myaplus.recovery import ForgotPasswordScreen

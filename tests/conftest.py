@@ -16,9 +16,15 @@ from simulator.stubs.service import RunningStubs, start_stubs
 from .myaplus_driver import MyAplus
 
 
+CONTROL_TOKEN = "test-control-token"
+STUBS_TOKEN = "test-stubs-token"
+AUTH = {"Authorization": f"Bearer {CONTROL_TOKEN}"}
+STUBS_AUTH = {"Authorization": f"Bearer {STUBS_TOKEN}"}
+
+
 @pytest.fixture(scope="session")
 def stub_services() -> Iterator[RunningStubs]:
-    running = start_stubs("127.0.0.1", 0, 0)
+    running = start_stubs("127.0.0.1", 0, 0, token=STUBS_TOKEN)
     yield running
     running.stop()
 
@@ -34,7 +40,8 @@ def sim_clock() -> Clock:
 def sim_settings(stub_services: RunningStubs) -> Settings:
     stub_services.registry.reset()
     return Settings(db_path=":memory:", smtp_host=stub_services.smtp_host, smtp_port=stub_services.smtp_port,
-                    gateway_url=stub_services.url, gateway_timeout_seconds=5.0)
+                    gateway_url=stub_services.url, gateway_timeout_seconds=5.0, scrypt_log2_n=4,
+                    control_token=CONTROL_TOKEN, allowed_hosts="testserver", public_base_url="http://testserver")
 
 
 @pytest.fixture
@@ -44,7 +51,7 @@ def make_site(sim_settings: Settings, sim_clock: Clock, stub_services: RunningSt
 
     def build(raise_server_exceptions: bool = True, **overrides) -> MyAplus:
         settings = Settings(**{**sim_settings.__dict__, **overrides})
-        client = TestClient(create_app(settings, sim_clock), raise_server_exceptions=raise_server_exceptions)
+        client = TestClient(create_app(settings, sim_clock), raise_server_exceptions=raise_server_exceptions, headers=AUTH)
         clients.append(client)
         return MyAplus(client, stub_services.registry)
 

@@ -13,6 +13,7 @@ from simulator.app import SITE_MESSAGES
 from simulator.stubs.app import create_stubs_app
 from simulator.stubs.registry import Registry
 
+from .conftest import STUBS_AUTH, STUBS_TOKEN
 from .myaplus_driver import alerts, heading
 
 FORM = {"content-type": "application/x-www-form-urlencoded"}
@@ -202,7 +203,8 @@ def test_wrong_method_and_unknown_page_are_explained(site):
 def stub_api():
     registry = Registry()
     registry.record("mail", to="kept@example.jp", subject="kept")
-    with TestClient(create_stubs_app(registry, smtp_port=2525), raise_server_exceptions=False) as client:
+    app = create_stubs_app(registry, smtp_port=2525, token=STUBS_TOKEN, allowed_hosts=("testserver",))
+    with TestClient(app, raise_server_exceptions=False, headers=STUBS_AUTH) as client:
         yield client, registry
 
 

@@ -5,8 +5,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from simulator.server import BackgroundServer
-from steps.contract import broken, check
-from steps.profile import validate
+from steps.target.contract import broken, check
+from steps.target.profile import validate
 
 
 def profile(url: str, **changes):

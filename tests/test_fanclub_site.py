@@ -9,13 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
+from .conftest import AUTH
+
 from simulator.app import create_app
 from simulator.sites.fanclub import messages as msg
 
 
 @pytest.fixture
 def client(sim_settings, sim_clock):
-    with TestClient(create_app(sim_settings, sim_clock), raise_server_exceptions=False) as c:
+    with TestClient(create_app(sim_settings, sim_clock), raise_server_exceptions=False, headers=AUTH) as c:
         yield c
 
 

@@ -12,6 +12,7 @@ import responses
 
 from simulator.sites.myaplus import messages as msg
 
+from .conftest import STUBS_AUTH
 from .myaplus_driver import alerts, heading, notices
 
 GATEWAY = "http://gateway.test"
@@ -111,7 +112,7 @@ def test_the_request_is_twilio_shaped(site, gateway):
 
 
 def arm_fault(stub_services, service: str, status: int = 451, times: int = 1) -> None:
-    resp = requests.post(f"{stub_services.url}/_stubs/faults", json={"service": service, "status": status, "times": times},
+    resp = requests.post(f"{stub_services.url}/_stubs/faults", json={"service": service, "status": status, "times": times}, headers=STUBS_AUTH,
                          timeout=5)
     assert resp.status_code == 201, resp.text
 

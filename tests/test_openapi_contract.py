@@ -16,6 +16,8 @@ from starlette.testclient import TestClient
 from simulator.stubs.app import create_stubs_app
 from simulator.stubs.registry import Registry
 
+from .conftest import STUBS_AUTH, STUBS_TOKEN
+
 DOC = yaml.safe_load((Path(__file__).parents[1] / "simulator" / "openapi.yaml").read_text(encoding="utf-8"))
 METHODS = {"get", "post", "put", "patch", "delete"}
 FANCLUB = "/_control/fanclub/"
@@ -117,7 +119,8 @@ def test_control_answers_fit_the_document(site):
 
 
 def test_stub_answers_fit_the_document():
-    http = TestClient(create_stubs_app(Registry(), smtp_port=8025))
+    app = create_stubs_app(Registry(), smtp_port=8025, token=STUBS_TOKEN, allowed_hosts=("testserver",))
+    http = TestClient(app, headers=STUBS_AUTH)
     sms = "/2010-04-01/Accounts/{account}/Messages.json"
     calls = "/2010-04-01/Accounts/{account}/Calls.json"
     assert_conforms(http.get("/_stubs"), "get", "/_stubs")

@@ -1,7 +1,7 @@
 """Target profiles load, and every kind of mistake is named in the error."""
 import pytest
 
-from steps.profile import ProfileError, load, validate
+from steps.target.profile import ProfileError, load, validate
 
 VENDOR = {
     "name": "vendor staging", "control_url": "https://stg.example.jp/_control", "stubs_url": "http://10.0.0.5:8026",

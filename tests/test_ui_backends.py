@@ -1,4 +1,4 @@
-"""Both browser drivers (steps/ui.py on Playwright Chromium, steps/ui_webdriver.py on WebKitGTK) find the same
+"""Both browser drivers (steps/drivers/playwright_ui.py on Playwright Chromium, steps/drivers/webdriver_ui.py on WebKitGTK) find the same
 elements by the same words on one small page; an engine this machine lacks is skipped."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from steps.engines import Unavailable, webkitgtk
-from steps.ui import PlaywrightUI
-from steps.ui_webdriver import WebDriverUI
+from steps.drivers.engines import Unavailable, webkitgtk
+from steps.drivers.playwright_ui import PlaywrightUI
+from steps.drivers.webdriver_ui import WebDriverUI
 
 FORM = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>t</title></head><body><main>
 <h1>入力画面</h1><h2>補足</h2>
@@ -30,6 +30,17 @@ HELP = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>h</t
 <p>※<a href="#q2">《こちら》</a>もご一読ください。</p><p>IDは<a href="/login">《こちら》</a>からご確認ください。</p>
 <ul><li id="q1">Q.一つ目</li><li id="q2">Q.二つ目の質問</li></ul><section id="ask"><h2>問い合わせ先</h2></section>
 </main></body></html>"""
+VENDOR = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>My APLUS ログイン | Vendor</title></head>
+<body><div class="wrap"><div class="ttl">My APLUS ログイン</div>
+<form action="/next.html" method="get"><fieldset><legend>My APLUS ID</legend>
+  <p><label for="u">ID</label> <input id="u" name="u"></p>
+  <p><label for="p">PW</label> <input id="p" name="p" type="password"></p></fieldset>
+  <p class="errmsg">入力されたIDまたはパスワードではログインできません</p>
+  <p>初めてログインする際には、ご登録された電話番号（SMSまたは音声）での認証が必要となります。</p>
+  <input type="text" name="mail" aria-describedby="ex"><span id="ex">例:abc@aplus.jp</span>
+  <a class="btn" href="/next.html?via=link">同意して進む</a>
+  <button type="submit">ログインする</button>
+</form></div></body></html>"""
 NEXT = """<!doctype html><html><head><meta charset="utf-8"></head><body><main><h1>次の画面</h1>
 <p id="q"></p><script>document.getElementById('q').textContent = location.search</script></main></body></html>"""
 
@@ -40,6 +51,7 @@ def site(tmp_path_factory):
     (root / "form.html").write_text(FORM, encoding="utf-8")
     (root / "next.html").write_text(NEXT, encoding="utf-8")
     (root / "help.html").write_text(HELP, encoding="utf-8")
+    (root / "vendor.html").write_text(VENDOR, encoding="utf-8")
     quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
     handler = functools.partial(quiet, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -108,7 +120,53 @@ def test_links_sharing_a_name_told_apart_by_their_sentence(ui):
 def test_notes_by_name(ui):
     ui.open("/help.html")
     ui.expect_note("ご注意", "開き直してください")
-    ui.expect_no_note("ご注")  # exact name
+    ui.expect_no_note("ご注意は無い")
     with pytest.raises(AssertionError):
         ui.expect_note("ご注意", "書かれていない文")
     assert "Mozilla/5.0" in ui.user_agent()
+
+
+# a site we did not write: other markup, other labels, the documented words around them ------------------------
+def test_a_field_is_found_by_the_text_that_names_it(ui):
+    ui.open("/vendor.html")
+    ui.expect_heading("My APLUS ログイン")  # a styled div plus the page title, not an <h1>
+    ui.fill("My APLUS ID", "nsa000001")  # the panel's legend names it, its own label says 「ID」
+    ui.expect_text("ご登録された電話番号(SMSまたは音声)での認証")  # full-width （） read as the document's ()
+
+
+def test_a_documented_button_may_be_a_link(ui):
+    ui.open("/vendor.html")
+    ui.press("同意して進む")
+    ui.expect_text("?via=link")
+
+
+def test_a_near_miss_is_noted_and_the_scenario_goes_on(ui):
+    from steps.evidence import judgement
+    judgement._RECORD[0] = judgement.Record()
+    ui.open("/vendor.html")
+    ui.expect_alert("入力されたIDとパスワードではログインできません")  # the vendor's words differ by one particle
+    ui.press("ログイン")  # 「ログインする」: found by a name that contains the word
+    ui.expect_heading("次の画面")
+    [finding] = judgement.record().findings
+    assert (finding.type, finding.expected, finding.shown) == ("wording", "入力されたIDとパスワードではログインできません",
+                                                               "入力されたIDまたはパスワードではログインできません")
+
+
+def test_an_absent_text_names_the_nearest_text_on_the_page(ui):
+    ui.timeout = 1.0
+    ui.open("/vendor.html")
+    with pytest.raises(AssertionError, match="nearest on the page: 「.*認証が必要"):
+        ui.expect_text("初めてログインする際には、カードの暗証番号での確認が必要です。")
+    ui.timeout = 5.0
+
+
+def test_a_vocabulary_override_wins_over_the_default(ui):
+    from steps.target.vocabulary import Vocabulary
+    ui.vocabulary = Vocabulary({"*": {"パスワード": [{"css": "#p"}], "ログイン": [{"role": "button", "name": "ログインする"}]}})
+    try:
+        ui.open("/vendor.html")
+        ui.fill("パスワード", "secret")
+        ui.press("ログイン")
+        ui.expect_text("p=secret")
+    finally:
+        ui.vocabulary = Vocabulary()

@@ -1,7 +1,7 @@
 """A near miss of a documented message is a wording deviation (WARNING); an unrelated message is not."""
 import pytest
 
-from steps.wording import WordingDeviation, check_wording
+from steps.evidence.wording import WordingDeviation, check_wording
 
 DOCUMENTED = "入力されたIDとパスワードではログインできません"
 

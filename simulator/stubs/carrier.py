@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from . import faults
 from .registry import Registry
 
 # The shape of each carrier's billing ID, as the fan club page documents it.
@@ -37,8 +38,10 @@ def routes(registry: Registry) -> list[Route]:
         carrier = request.path_params["carrier"].lower()
         if carrier not in BILLING_ID_RULES:
             return JSONResponse({"message": f"unknown carrier {carrier!r}"}, status_code=404)
-        if (status := registry.take_fault("carrier")):
-            return JSONResponse({"message": "simulated carrier failure"}, status_code=status)
+        failed = await faults.apply(registry, "carrier", request,
+                                    lambda status, message: JSONResponse({"message": message}, status_code=status))
+        if failed is not None:
+            return failed
         charge = registry.get(f"carrier:{carrier}", request.path_params["billing_id"])
         if charge is None:
             return JSONResponse({"message": "no such charge"}, status_code=404)

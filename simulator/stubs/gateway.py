@@ -8,6 +8,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from ..web import clean_text
+from . import faults
 from .registry import Registry
 
 
@@ -17,26 +19,27 @@ def _error(status: int, message: str) -> JSONResponse:
 
 async def _form(request: Request) -> dict:
     try:
-        return dict(await request.form())
+        form = await request.form()
     except Exception:
         return {}
+    return {clean_text(k): clean_text(v) for k, v in form.items() if isinstance(v, str)}
 
 
 def routes(registry: Registry) -> list[Route]:
     async def messages(request: Request):
-        if (status := registry.take_fault("sms")):
-            return _error(status, "simulated SMS gateway failure")
+        if (failed := await faults.apply(registry, "sms", request, _error)) is not None:
+            return failed
         form = await _form(request)
         if not form.get("To") or not form.get("Body"):
             return _error(400, "A 'To' phone number and a 'Body' are required.")
         sid = "SM" + secrets.token_hex(16)
         registry.record("sms", sid=sid, to=form["To"], sender=form.get("From", ""), body=form["Body"],
                         account=request.path_params["account"])
-        return JSONResponse({"sid": sid, "to": form["To"], "body": form["Body"], "status": "queued"}, status_code=201)
+        return JSONResponse({"sid": sid, "to": clean_text(form["To"]), "body": form["Body"], "status": "queued"}, status_code=201)
 
     async def calls(request: Request):
-        if (status := registry.take_fault("voice")):
-            return _error(status, "simulated voice gateway failure")
+        if (failed := await faults.apply(registry, "voice", request, _error)) is not None:
+            return failed
         form = await _form(request)
         if not form.get("To") or not form.get("Twiml"):
             return _error(400, "A 'To' phone number and 'Twiml' are required.")

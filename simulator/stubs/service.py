@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..server import BackgroundServer
-from .app import create_stubs_app
+from .app import create_stubs_app, served
 from .mail import bound_port, start_smtp_sink
 from .registry import Registry
 
@@ -16,6 +16,7 @@ class RunningStubs:
     smtp_controller: object
     smtp_host: str
     smtp_port: int
+    token: str = ""
 
     @property
     def url(self) -> str:
@@ -26,9 +27,17 @@ class RunningStubs:
         self.smtp_controller.stop()
 
 
-def start_stubs(host: str = "127.0.0.1", http_port: int = 0, smtp_port: int = 0) -> RunningStubs:
-    registry = Registry()
+def start_stubs(host: str = "127.0.0.1", http_port: int = 0, smtp_port: int = 0, token: str | None = None,
+                allowed_hosts: str | tuple = (), db_path: str | None = None, max_delay_seconds: float = 30.0) -> RunningStubs:
+    """``token``: what ``/_stubs`` requires (random when None, see ``.token``); ``db_path``: an SQLite file that
+    keeps the records across restarts (None: memory only)."""
+    registry = Registry(db_path, max_delay_seconds=max_delay_seconds)
     controller = start_smtp_sink(registry, host, smtp_port)
     port = bound_port(controller)
-    http = BackgroundServer(create_stubs_app(registry, smtp_port=port), host, http_port).start()
-    return RunningStubs(registry, http, controller, host, port)
+    if isinstance(allowed_hosts, str):
+        allowed_hosts = tuple(h for h in allowed_hosts.split(",") if h.strip())
+    if host not in ("0.0.0.0", "::", ""):
+        allowed_hosts = (*allowed_hosts, host)
+    app = create_stubs_app(registry, smtp_port=port, token=token, allowed_hosts=allowed_hosts)
+    http = BackgroundServer(served(app), host, http_port).start()
+    return RunningStubs(registry, http, controller, host, port, app.state.token)

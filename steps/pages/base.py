@@ -4,6 +4,33 @@ from __future__ import annotations
 from typing import ClassVar
 
 
+class Term(str):
+    """A documented word that names an element of a screen; its kind tells the driver what to look for."""
+    kind = "text"
+
+
+class Field(Term):
+    kind = "field"
+
+
+class Button(Term):
+    """A 「ボタン」 of the document: a button or a link."""
+    kind = "button"
+
+
+class Text(Term):
+    kind = "text"
+
+
+class Example(Term):
+    """An input example the document shows in a field (a placeholder, or a text beside the field)."""
+    kind = "example"
+
+
+class Heading(Term):
+    kind = "heading"
+
+
 class Screen:
     name: ClassVar[str]  # how the features call the screen, e.g. 「ログイン画面」
     heading: ClassVar[str]  # the page's <h1>
@@ -13,6 +40,16 @@ class Screen:
 
     def __init__(self, ui) -> None:
         self.ui = ui
+
+    @classmethod
+    def terms(cls) -> dict[str, Term]:
+        """Every word this screen's steps touch, by attribute name (what discovery looks for)."""
+        found: dict[str, Term] = {"heading": Heading(cls.heading)}
+        if cls.marker:
+            found["marker"] = Text(cls.marker)
+        for klass in reversed(cls.__mro__):
+            found.update({k: v for k, v in vars(klass).items() if isinstance(v, Term)})
+        return found
 
     def open(self) -> None:
         if self.path is None:

@@ -5,6 +5,7 @@
                       exit 2 when conformance < N%, 3 when a step of the job errored
   living [--report-dir DIR]  reports/living/<site>.md and .html (copied into DIR/living/ for the report's links)
   environment         reports/allure-results/environment.properties (target, browser, versions)
+  merge DIR... --out DIR  Allure results of several runs (shards, workers, engines) as one results directory
   conformance [--results DIR] [--out DIR] [--site S]  per spec statement PASSED/FAILED/WARNING/REVIEW/SKIPPED with
                       evidence: conformance.md, .json and evidence.zip (default reports/conformance/)
 """
@@ -38,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     living.add_argument("--report-dir", type=Path, default=None,
                         help="also copy the HTML pages into DIR/living/, where the report's spec links point")
     sub.add_parser("environment")
+    merge = sub.add_parser("merge", help="Allure results of several runs (shards, engines) as one directory")
+    merge.add_argument("inputs", nargs="+", type=Path, metavar="DIR", help="a run's Allure results directory")
+    merge.add_argument("--out", type=Path, required=True, help="the merged results directory (created; may hold results)")
     conformance = sub.add_parser("conformance")
     conformance.add_argument("--results", type=Path, default=None, help="Allure results directory of the run")
     conformance.add_argument("--out", type=Path, default=None, help="where to write (default reports/conformance)")
@@ -57,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         from .conformance import main as run
         from .results import RESULTS_DIR
         return run(args.results or RESULTS_DIR, args.out, args.site, not args.no_allure)
+    if args.command == "merge":
+        from .merge import main as run
+        return run(args.inputs, args.out)
     if args.command == "environment":
         from .environment import write
         print(write())

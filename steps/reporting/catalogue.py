@@ -9,8 +9,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC_DIR = ROOT / "fixtures" / "spec"
+from ..paths import ROOT, SPEC as SPEC_DIR
 SITES = ("myaplus", "fanclub")
 SITE_NAMES = {"myaplus": "My APLUS", "fanclub": "ファンクラブ"}
 # a tag that claims to be a spec ID: <SITE>-<section>-<letter><n>
@@ -18,6 +17,11 @@ ID_TAG = re.compile(r"^(?:MYAPLUS|FANCLUB)-[A-Z0-9]+-[A-Z]+\d+$")
 SEVERITY_BY_KIND = {"step": "critical", "error": "critical", "mail": "critical", "cause": "critical",
                     "rule": "normal", "button": "normal", "field": "normal", "question": "normal",
                     "environment": "normal", "notice": "minor"}
+# How a statement is judged: a message or an element by its words (a near miss is a WARNING), a rule or a flow by
+# its outcome (refused or accepted, reached or not), whatever the words the site uses while enforcing it.
+JUDGED_AS = {"error": "message", "notice": "message", "mail": "message", "question": "message",
+             "button": "element", "field": "element",
+             "rule": "rule", "cause": "rule", "environment": "rule", "step": "flow"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,11 @@ class Statement:
     lines: tuple[int, int]
     testable: bool = True
     reason: str = ""
+
+    @property
+    def judged_as(self) -> str:
+        """message / element (judged by its words), rule / flow (judged by its outcome)."""
+        return JUDGED_AS.get(self.kind, "rule")
 
     @property
     def link(self) -> str:

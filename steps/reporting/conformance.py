@@ -1,13 +1,16 @@
 """The conformance report a vendor hands to its client: per spec statement PASSED / FAILED / WARNING /
 REVIEW / SKIPPED with its evidence, as Markdown and JSON, inside the Allure report, and packed in one archive.
 
-Verdicts of a scenario (from the Allure results of the run):
-  PASSED   it passed
-  FAILED   a documented behaviour is broken (an assertion failed)
-  WARNING  it works but the wording deviates from the document (a WordingDeviation), or an advisory finding
-  REVIEW   needs a human eye: an inferred (@推定) scenario failed, or the harness / target errored
+Verdicts of a statement in one scenario (attribution.py: a failing step decides only the statements it checks):
+  PASSED   the steps that check it passed
+  FAILED   a documented behaviour is broken: the step that checks it failed an assertion (absent, refused, wrong)
+  WARNING  it works but the words deviate from the document (expected and shown are quoted)
+  REVIEW   needs a human eye: the harness or target errored, or it was not reached because an earlier step failed
   SKIPPED  the target lacks a capability or does not implement the statement; the reason is kept
-A statement takes the worst verdict of the scenarios citing it (FAILED > REVIEW > WARNING > PASSED > SKIPPED).
+A statement takes the worst verdict of the documented scenarios citing it (FAILED > REVIEW > WARNING > PASSED >
+SKIPPED); a verdict it was only "not reached" in counts when nothing else decided it. @推定 scenarios decide only
+statements no documented scenario cites; they and every inferred difference (a mask's shape, an attribute kind) are
+listed on their own as 推定 (REVIEW when they differ), never FAILED.
 """
 from __future__ import annotations
 
@@ -21,11 +24,15 @@ from importlib import metadata
 from pathlib import Path
 
 from . import catalogue as spec
+from .attribution import NOT_REACHED, decide
 from .catalogue import ID_TAG, ROOT
 from .environment import read as read_environment
 
 ORDER = ("FAILED", "REVIEW", "WARNING", "PASSED", "SKIPPED")
 DEVIATION = "WordingDeviation"
+
+
+RECORD = "判定の記録"  # steps/evidence/judgement.py
 
 
 @dataclass
@@ -35,6 +42,9 @@ class ScenarioResult:
     reason: str
     spec_ids: list[str]
     evidence: list[str] = field(default_factory=list)  # attachment files (in the results directory)
+    inferred: bool = False  # an @推定 scenario
+    per_statement: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (verdict, reason)
+    findings: list[dict] = field(default_factory=list)  # inferred differences and wording deviations
 
 
 def _failed_step(node: dict) -> str:
@@ -77,9 +87,33 @@ def scenarios(results_dir: Path) -> list[ScenarioResult]:
         first_line = message.strip().splitlines()[0][:200] if message.strip() else ""
         step = _failed_step(data)
         reason = f"{step} — {first_line}" if step and verdict != "SKIPPED" else first_line
-        out.append(ScenarioResult(name, verdict, reason, ids,
-                                  [a["source"] for a in _attachments(data)]))
+        attachments = _attachments(data)
+        result = ScenarioResult(name, verdict, reason, ids, [a["source"] for a in attachments], "推定" in tags)
+        record = _record(Path(results_dir), attachments)
+        result.findings = record.get("findings", [])
+        if record.get("steps") and verdict not in ("SKIPPED",):
+            known = spec.statements()
+            failure = "REVIEW" if verdict == "REVIEW" else "FAILED"
+            decided = decide(record["steps"], result.findings, {i: known[i].text for i in ids if i in known}, failure,
+                             {i for i in ids if i in known and known[i].judged_as in ("rule", "flow")})
+            result.per_statement = {i: (v, f"{r} — {first_line}" if v == failure and first_line else r)
+                                    for i, (v, r) in decided.items()}
+        out.append(result)
     return out
+
+
+def _record(results_dir: Path, attachments: list[dict]) -> dict:
+    source = next((a["source"] for a in attachments if a.get("name") == RECORD), None)
+    if source is None or not (results_dir / source).exists():
+        return {}
+    try:
+        return json.loads((results_dir / source).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _verdict_for(result: ScenarioResult, statement_id: str) -> tuple[str, str]:
+    return result.per_statement.get(statement_id, (result.verdict, result.reason))
 
 
 def by_statement(results: list[ScenarioResult]) -> list[dict]:
@@ -87,16 +121,24 @@ def by_statement(results: list[ScenarioResult]) -> list[dict]:
     for site in spec.SITES:
         for statement in spec.load(site).statements:
             citing = [r for r in results if statement.id in r.spec_ids]
+            documented = [r for r in citing if not r.inferred] or citing  # @推定 ones decide only what nothing else does
+            judged = [(_verdict_for(r, statement.id), r) for r in documented]
+            if any(r.inferred for r in documented):  # only inferred scenarios cite it: a difference is REVIEW
+                judged = [((("REVIEW", why) if v == "FAILED" else (v, why)), r) for (v, why), r in judged]
+            reached = [pair for pair in judged if pair[0][0] != NOT_REACHED]
             if not statement.testable:
                 verdict, reason = "REVIEW", f"not testable by a browser: {statement.reason}"
             elif not citing:
                 verdict, reason = "SKIPPED", "no scenario citing it ran"
+            elif not reached:
+                verdict, reason = "REVIEW", judged[0][0][1]
             else:
-                verdict = min((r.verdict for r in citing), key=ORDER.index)
-                reason = next((r.reason for r in citing if r.verdict == verdict and r.reason), "")
+                verdict = min((v for (v, _), _r in reached), key=ORDER.index)
+                reason = next((why for (v, why), _r in reached if v == verdict and why), "")
             rows.append({"id": statement.id, "site": site, "section": statement.section_title, "text": statement.text,
+                         "judged_as": statement.judged_as,
                          "lines": list(statement.lines), "verdict": verdict, "reason": reason,
-                         "scenarios": [{"name": r.name, "verdict": r.verdict} for r in citing],
+                         "scenarios": [{"name": r.name, "verdict": v} for (v, _), r in judged],
                          "evidence": sorted({e for r in citing for e in r.evidence})})
     return rows
 
@@ -108,15 +150,31 @@ def _version(package: str) -> str:
         return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
+def inferred_rows(results: list[ScenarioResult]) -> list[dict]:
+    """The 推定 section: every @推定 scenario and every inferred difference noted in any scenario."""
+    rows = []
+    for r in results:
+        if r.inferred:
+            rows.append({"scenario": r.name, "verdict": "REVIEW" if r.verdict in ("FAILED", "REVIEW") else r.verdict,
+                         "ids": r.spec_ids, "what": "an @推定 scenario", "reason": r.reason})
+        for f in r.findings:
+            if f.get("type") == "inferred":
+                rows.append({"scenario": r.name, "verdict": "REVIEW", "ids": r.spec_ids, "what": f["what"],
+                             "reason": f"{f['step']} — expected {f['expected']}, shown {f['shown']}"})
+    return rows
+
+
 def build(results_dir: Path, out_dir: Path, sites: list[str] | None = None) -> dict:
     env = read_environment(Path(results_dir) / "environment.properties")
-    rows = [r for r in by_statement(scenarios(results_dir)) if not sites or r["site"] in sites]
+    results = scenarios(results_dir)
+    rows = [r for r in by_statement(results) if not sites or r["site"] in sites]
     counts = {v: sum(r["verdict"] == v for r in rows) for v in ORDER}
     report = {
         "target": env.get("target", "?"), "target_profile": env.get("target_profile", "?"),
         "target_implementation": env.get("target_implementation", "?"), "target_version": env.get("target_version", "?"),
         "browser": env.get("browser", "?"), "harness_version": _version("first-login-harness"),
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "counts": counts, "statements": rows,
+        "inferred": inferred_rows(results),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "conformance.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -148,7 +206,16 @@ def markdown(report: dict) -> str:
         lines += [f"## {verdict} ({len(rows)})", "", "| ID | 記述 | 理由・シナリオ | 証跡 |", "|---|---|---|---|"]
         for r in rows:
             detail = r["reason"] or "; ".join(s["name"] for s in r["scenarios"][:2])
-            lines.append(f"| {r['id']} | {r['text'][:60]} | {detail.replace('|', '/')[:160]} | {len(r['evidence'])} |")
+            lines.append(f"| {r['id']} | {r['text'][:60]} | {detail.replace('|', '/')[:240]} | {len(r['evidence'])} |")
+        lines.append("")
+    inferred = report.get("inferred", [])
+    if inferred:
+        review = [r for r in inferred if r["verdict"] == "REVIEW"]
+        lines += [f"## 推定 (inferred behaviour: {len(review)} to review of {len(inferred)})", "",
+                  "What the documents do not say, checked as a real site would do it; a difference is REVIEW, never FAILED.", "",
+                  "| 判定 | シナリオ | 何を | 理由 |", "|---|---|---|---|"]
+        for r in sorted(inferred, key=lambda r: ORDER.index(r["verdict"]) if r["verdict"] in ORDER else 9):
+            lines.append(f"| {r['verdict']} | {r['scenario'][:60]} | {r['what'][:60]} | {r['reason'].replace('|', '/')[:200]} |")
         lines.append("")
     return "\n".join(lines)
 

@@ -5,9 +5,8 @@ from dataclasses import dataclass, field
 
 from pytest_bdd.parser import FeatureParser
 
+from ..paths import FEATURES as FEATURES_DIR
 from .catalogue import ID_TAG, ROOT
-
-FEATURES_DIR = ROOT / "features"
 
 
 @dataclass

@@ -8,11 +8,12 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from ..paths import REPORTS
 from .catalogue import ROOT, SITES, load
 from .coverage import coverage
 from .results import by_scenario, read, verdict
 
-LIVING_DIR = ROOT / "reports" / "living"
+LIVING_DIR = REPORTS / "living"
 LABEL = {"passed": "● 合格", "failed": "× 不合格", "not run": "○ 未実行", "skipped": "- スキップ"}
 
 

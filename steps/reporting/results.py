@@ -7,9 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import ID_TAG, ROOT
+from ..paths import REPORTS
+from .catalogue import ID_TAG
 
-RESULTS_DIR = Path(os.environ.get("ALLURE_RESULTS_DIR", ROOT / "reports" / "allure-results"))
+RESULTS_DIR = Path(os.environ.get("ALLURE_RESULTS_DIR", REPORTS / "allure-results"))
 FAILED = ("failed", "broken")
 
 

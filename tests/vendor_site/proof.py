@@ -18,7 +18,7 @@ import yaml
 from simulator.server import BackgroundServer  # only to serve the two apps; the vendor site imports no simulator code
 from simulator.stubs.service import start_stubs
 
-from steps.profile import load
+from steps.target.profile import load
 
 from .app import BREAKS, create_vendor_app
 
@@ -53,7 +53,7 @@ def main(argv=None) -> int:
         OUT.mkdir(parents=True)
         (OUT / "profile.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
         print(f"vendor site {site.url}/ma/signin, stubs {stubs.url}; breaks: {args.breaks or 'none'}", flush=True)
-        from steps.contract import check, render
+        from steps.target.contract import check, render
         print("control API contract:\n" + render(check(load(str(OUT / "profile.yaml")), profile["control_url"])), flush=True)
         subprocess.run([sys.executable, "-m", "pytest", "tests/features/test_myaplus.py", "--target", str(OUT / "profile.yaml"),
                         f"--alluredir={OUT / 'allure-results'}", "--screenshots=always", "-q", "-rN", *args.pytest_args],

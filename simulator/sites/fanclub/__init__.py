@@ -17,7 +17,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def mount(ctx: SiteContext) -> tuple[Mount, list[Route]]:
     """The site's pages under /fanclub and its control routes (mounted under /_control)."""
     ctx.store.add_schema(SCHEMA)
-    members = Members(ctx.store)
+    members = Members(ctx.store, ctx.settings.scrypt_log2_n)
     pages = [
         *member.routes(ctx, members), *first_login.routes(ctx, members), *email.routes(ctx, members),
         *plus_id.routes(ctx, members), *faq.routes(ctx),

@@ -5,12 +5,14 @@ import random as _random
 from datetime import date, timedelta
 
 from faker import Faker
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ...context import SiteContext
 from ...control import json_body
+from ..myaplus.control import iso_date
 from .members import LINK_TTL, Members
 from .messages import INQUIRY_ADDRESS
 
@@ -45,6 +47,8 @@ def sample(state: str) -> dict:
 
 def wrong_birth(actual: str) -> str:
     d = date.fromisoformat(actual)
+    if d.year == 9999:  # the one year without a next one
+        return (d - timedelta(days=1) if d.day > 1 else d + timedelta(days=1)).isoformat()
     return (d.replace(year=d.year + 1) if not (d.month == 2 and d.day == 29) else d + timedelta(days=1)).isoformat()
 
 
@@ -89,15 +93,13 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
             return JSONResponse({"error": f"carrier must be one of {list(CARRIERS)}"}, status_code=400)
         if "billing_id" not in body:
             record["billing_id"] = billing_id(record["carrier"])  # the shape of the carrier asked for
-        try:
-            date.fromisoformat(record["birth_date"]), date.fromisoformat(record["joined_on"])
-        except ValueError:
+        if not (iso_date(record["birth_date"]) and iso_date(record["joined_on"])):
             return JSONResponse({"error": "birth_date and joined_on are YYYY-MM-DD"}, status_code=400)
         if members.by_number(record["member_number"]):
             return JSONResponse({"error": f"member_number {record['member_number']!r} already exists"}, status_code=409)
         if state in ("has_plus_id", "completed", "new_registration") and members.plus_id(record["plus_member_id"]):
             return JSONResponse({"error": f"plus_member_id {record['plus_member_id']!r} already exists"}, status_code=409)
-        return JSONResponse(seed(state, record), status_code=201)
+        return JSONResponse(await run_in_threadpool(seed, state, record), status_code=201)
 
     async def show(request: Request):
         try:

@@ -5,15 +5,16 @@ import secrets
 import sqlite3
 from datetime import datetime, timedelta
 
-from ...security import hash_password, new_token, verify_password
+from ...clock import later
+from ...security import DEFAULT_LOG2_N, hash_password, new_token, verify_password
 from ...store import Store
 
 LINK_TTL = timedelta(hours=24)  # (推定) how long the URL in a STEP3/STEP4 mail stays valid
 
 
 class Members:
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: Store, log2_n: int = DEFAULT_LOG2_N) -> None:
+        self.store, self.log2_n = store, log2_n
 
     def get(self, member_id: int) -> sqlite3.Row | None:
         return self.store.one("SELECT * FROM fanclub_members WHERE id = ?", (member_id,))
@@ -35,17 +36,42 @@ class Members:
             "SELECT * FROM fanclub_members WHERE id != ? AND registered_via = 'renewal' AND first_login_at IS NULL"
             " AND name_kana = ? AND birth_date IS ?", (row["id"], row["name_kana"], row["birth_date"]))
 
+    # STEP2 attempt limit (推定) -------------------------------------------------
+    def step2_locked(self, number: str, now: datetime) -> bool:
+        row = self.store.one("SELECT locked_until FROM fanclub_step2_failures WHERE member_number = ?", (number,))
+        if row is None or not row["locked_until"]:
+            return False
+        if now < datetime.fromisoformat(row["locked_until"]):
+            return True
+        self.store.execute("DELETE FROM fanclub_step2_failures WHERE member_number = ?", (number,))
+        return False
+
+    def step2_failure(self, number: str, now: datetime, limit: int, minutes: int) -> bool:
+        """Count a wrong STEP2 login for the number typed; True when this one reaches the limit (then locked)."""
+        with self.store.transaction() as conn:
+            conn.execute("INSERT INTO fanclub_step2_failures (member_number, failures) VALUES (?, 1) "
+                         "ON CONFLICT(member_number) DO UPDATE SET failures = failures + 1", (number,))
+            failures = conn.execute("SELECT failures FROM fanclub_step2_failures WHERE member_number = ?", (number,)).fetchone()[0]
+            if failures >= limit:
+                conn.execute("UPDATE fanclub_step2_failures SET locked_until = ? WHERE member_number = ?",
+                             (later(now, timedelta(minutes=minutes)).isoformat(), number))
+                return True
+        return False
+
+    def step2_success(self, number: str) -> None:
+        self.store.execute("DELETE FROM fanclub_step2_failures WHERE member_number = ?", (number,))
+
     # Plus member IDs ---------------------------------------------------------
     def plus_id(self, email: str) -> sqlite3.Row | None:
         return self.store.one("SELECT * FROM fanclub_plus_ids WHERE email = ?", (email,))
 
     def create_plus_id(self, email: str, password: str, now: str) -> None:
         self.store.execute("INSERT INTO fanclub_plus_ids (email, password_hash, created_at) VALUES (?, ?, ?)",
-                           (email, hash_password(password), now))
+                           (email, hash_password(password, self.log2_n), now))
 
     def check_plus_password(self, email: str, password: str) -> bool:
-        row = self.plus_id(email)
-        return row is not None and verify_password(password, row["password_hash"])
+        row = self.plus_id(email)  # an unknown ID costs the same hashing work
+        return verify_password(password, row["password_hash"] if row is not None else None, self.log2_n)
 
     # STEP7: the first login completes ------------------------------------------
     def complete_first_login(self, member_id: int, email: str, now: str) -> str:
@@ -74,5 +100,12 @@ class Members:
             return None
         return row
 
-    def use_link(self, token: str) -> None:
-        self.store.execute("UPDATE fanclub_links SET used = 1 WHERE token = ?", (token,))
+    def use_link(self, token: str) -> bool:
+        """Spend the link, and every other link of its member: True when it was still unused (exactly one of two
+        concurrent uses wins)."""
+        with self.store.transaction() as conn:
+            row = conn.execute("SELECT member_id FROM fanclub_links WHERE token = ? AND used = 0", (token,)).fetchone()
+            if row is None:
+                return False
+            conn.execute("UPDATE fanclub_links SET used = 1 WHERE member_id = ?", (row[0],))
+        return True

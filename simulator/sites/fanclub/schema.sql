@@ -19,6 +19,11 @@ CREATE TABLE IF NOT EXISTS fanclub_members (
     plus_member_id TEXT REFERENCES fanclub_plus_ids(email),
     first_login_at TEXT
 );
+CREATE TABLE IF NOT EXISTS fanclub_step2_failures (
+    member_number TEXT PRIMARY KEY,          -- as typed (known or not: the limit must not tell which exist)
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT
+);
 CREATE TABLE IF NOT EXISTS fanclub_links (
     token TEXT PRIMARY KEY,
     member_id INTEGER NOT NULL REFERENCES fanclub_members(id),

@@ -18,7 +18,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def mount(ctx: SiteContext) -> tuple[Mount, list[Route]]:
     """The site's pages under /myaplus and its control routes (mounted under /_control)."""
     ctx.store.add_schema(SCHEMA)
-    accounts, codes = Accounts(ctx.store), Codes(ctx.store, ctx.clock, ctx.settings)
+    accounts, codes = Accounts(ctx.store, ctx.settings.scrypt_log2_n), Codes(ctx.store, ctx.clock, ctx.settings)
     pages = [
         *login.routes(ctx, accounts), *terms.routes(ctx), *email.routes(ctx, accounts, codes),
         *phone.routes(ctx, accounts, codes), *password.routes(ctx, accounts), *top.routes(ctx, accounts),

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import sqlite3
 
-from ...security import hash_password, verify_password
+from ...security import DEFAULT_LOG2_N, hash_password, verify_password
 from ...store import Store
 from .rules import Personal
 
 
 class Accounts:
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    """Hashing methods (create, check_*, complete_migration, set_password) are slow on purpose: the screens call
+    them through ``run_in_threadpool``."""
+
+    def __init__(self, store: Store, log2_n: int = DEFAULT_LOG2_N) -> None:
+        self.store, self.log2_n = store, log2_n
 
     def get(self, account_id: int) -> sqlite3.Row | None:
         return self.store.one("SELECT * FROM myaplus_accounts WHERE id = ?", (account_id,))
@@ -29,7 +32,7 @@ class Accounts:
         for plain, hashed in (("old_password", "old_password_hash"), ("password", "password_hash")):
             if plain in fields:
                 value = fields.pop(plain)
-                fields[hashed] = hash_password(value) if value else None
+                fields[hashed] = hash_password(value, self.log2_n) if value else None
         cols = ", ".join(fields)
         marks = ", ".join("?" for _ in fields)
         return self.store.execute(f"INSERT INTO myaplus_accounts ({cols}) VALUES ({marks})", tuple(fields.values()))
@@ -39,8 +42,9 @@ class Accounts:
         return Personal(row["birth_date"], row["phone"], tuple(row["name_roman"].split()), row["card_number"])
 
     # ① old-ID login ------------------------------------------------------
-    def check_old_password(self, row: sqlite3.Row, password: str) -> bool:
-        return verify_password(password, row["old_password_hash"])
+    def check_old_password(self, row: sqlite3.Row | None, password: str) -> bool:
+        """Also for no account (row None): the same hashing work, then False."""
+        return verify_password(password, row["old_password_hash"] if row is not None else None, self.log2_n)
 
     def old_failure(self, account_id: int, threshold: int) -> bool:
         """Count a wrong old password; True when this failure locks the old ID."""
@@ -53,8 +57,8 @@ class Accounts:
         return False
 
     # ⑩ / ⑫ My APLUS login ------------------------------------------------
-    def check_password(self, row: sqlite3.Row, password: str) -> bool:
-        return verify_password(password, row["password_hash"])
+    def check_password(self, row: sqlite3.Row | None, password: str) -> bool:
+        return verify_password(password, row["password_hash"] if row is not None else None, self.log2_n)
 
     def failure(self, account_id: int, threshold: int) -> bool:
         """Count a wrong My APLUS password; True when this failure stops the account."""
@@ -78,12 +82,12 @@ class Accounts:
             conn.execute(
                 "UPDATE myaplus_accounts SET myaplus_id = ?, password_hash = ?, old_id = NULL, old_password_hash = NULL,"
                 " migrated_at = ?, failures = 0, locked = 0" + (", card_email = ?" if change_card_email else "") + " WHERE id = ?",
-                (myaplus_id, hash_password(password), now, *((myaplus_id,) if change_card_email else ()), account_id),
+                (myaplus_id, hash_password(password, self.log2_n), now, *((myaplus_id,) if change_card_email else ()), account_id),
             )
 
     def set_password(self, account_id: int, password: str) -> None:
         """Password reissue: a new password also lifts the lock (⑫)."""
         self.store.execute(
             "UPDATE myaplus_accounts SET password_hash = ?, failures = 0, locked = 0 WHERE id = ?",
-            (hash_password(password), account_id),
+            (hash_password(password, self.log2_n), account_id),
         )

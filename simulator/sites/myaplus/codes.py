@@ -1,11 +1,13 @@
 """4-digit verification codes (⑤ e-mail, ⑦ SMS / voice): valid for the TTL from issue, one use,
-a new one voids the old, M wrong entries lock the verification function for a while."""
+a new one voids the old once it has been delivered (a failed send leaves the member's code as it was),
+M wrong entries lock the verification function for a while, and at most ``code_send_limit`` codes are sent
+per member and purpose within ``code_lock_minutes`` (推定: against SMS pumping)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ...clock import Clock
+from ...clock import Clock, later
 from ...security import new_code
 from ...settings import Settings
 from ...store import Store
@@ -16,6 +18,9 @@ from . import messages as msg
 class Verdict:
     ok: bool
     message: str | None = None
+    # the right code once more, just after it was used (a double click, a second tab): no failure counted, and
+    # the screen shows where the migration went on to
+    repeated: bool = field(default=False, compare=False)
 
 
 class Codes:
@@ -33,18 +38,43 @@ class Codes:
 
     def issue(self, account_id: int, purpose: str, channel: str) -> tuple[int, str]:
         """A new active code; earlier ones for the same purpose become void."""
+        code_id, code = self.prepare(account_id, purpose, channel)
+        self.activate(code_id)
+        return code_id, code
+
+    def prepare(self, account_id: int, purpose: str, channel: str) -> tuple[int, str]:
+        """A new code, not yet valid: ``activate`` it once delivered, ``withdraw`` it if the delivery failed."""
         code = new_code()
+        code_id = self.store.execute(
+            "INSERT INTO myaplus_codes (account_id, purpose, channel, code, issued_at, state) VALUES (?, ?, ?, ?, ?, 'pending')",
+            (account_id, purpose, channel, code, self.clock.now().isoformat()))
+        return code_id, code
+
+    def activate(self, code_id: int) -> None:
+        """The delivered code becomes the one to enter; earlier ones for the same purpose become void. Its
+        validity runs from now (it was just handed over)."""
         with self.store.transaction() as conn:
-            conn.execute("UPDATE myaplus_codes SET state = 'void' WHERE account_id = ? AND purpose = ? AND state = 'active'", (account_id, purpose))
-            cur = conn.execute(
-                "INSERT INTO myaplus_codes (account_id, purpose, channel, code, issued_at) VALUES (?, ?, ?, ?, ?)",
-                (account_id, purpose, channel, code, self.clock.now().isoformat()),
-            )
-        return cur.lastrowid, code
+            row = conn.execute("SELECT account_id, purpose FROM myaplus_codes WHERE id = ?", (code_id,)).fetchone()
+            if row is None:
+                return
+            conn.execute("UPDATE myaplus_codes SET state = 'void' WHERE account_id = ? AND purpose = ? AND state = 'active'",
+                         (row[0], row[1]))
+            conn.execute("UPDATE myaplus_codes SET state = 'active', issued_at = ? WHERE id = ?",
+                         (self.clock.now().isoformat(), code_id))
 
     def withdraw(self, code_id: int) -> None:
-        """A code that could not be delivered never counts (the previous one stays void)."""
-        self.store.execute("UPDATE myaplus_codes SET state = 'void' WHERE id = ?", (code_id,))
+        """A code that could not be delivered never counts, and the code the member already has stays valid."""
+        self.store.execute("DELETE FROM myaplus_codes WHERE id = ? AND state = 'pending'", (code_id,))
+        self.store.execute("UPDATE myaplus_codes SET state = 'void' WHERE id = ? AND state = 'active'", (code_id,))
+
+    def sends_left(self, account_id: int, purpose: str) -> int:
+        """How many more codes may be sent for this purpose now (limit per code_lock_minutes window)."""
+        since = later(self.clock.now(), -timedelta(minutes=self.settings.code_lock_minutes))
+        sent = [r["issued_at"] for r in self.store.all(
+            "SELECT issued_at FROM myaplus_codes WHERE account_id = ? AND purpose = ? AND state != 'pending'",
+            (account_id, purpose))]
+        recent = sum(1 for at in sent if datetime.fromisoformat(at) > since)
+        return max(0, self.settings.code_send_limit - recent)
 
     def has_active(self, account_id: int, purpose: str) -> bool:
         return self.store.one("SELECT 1 FROM myaplus_codes WHERE account_id = ? AND purpose = ? AND state = 'active'", (account_id, purpose)) is not None
@@ -59,6 +89,8 @@ class Codes:
             (account_id, purpose),
         )
         if active is None or active["code"] != entered:
+            if self._just_used(account_id, purpose, entered):
+                return Verdict(False, msg.CODE_MISMATCH, repeated=True)  # one use only, but not a wrong guess
             return self._wrong(account_id)
         issued = datetime.fromisoformat(active["issued_at"])
         if self.clock.now() - issued > timedelta(seconds=self.settings.code_ttl_seconds):
@@ -67,12 +99,19 @@ class Codes:
         self.store.execute("UPDATE myaplus_accounts SET code_failures = 0 WHERE id = ?", (account_id,))
         return Verdict(True)
 
+    def _just_used(self, account_id: int, purpose: str, entered: str) -> bool:
+        latest = self.store.one(
+            "SELECT * FROM myaplus_codes WHERE account_id = ? AND purpose = ? AND state != 'pending' ORDER BY id DESC LIMIT 1",
+            (account_id, purpose))
+        return (latest is not None and latest["state"] == "used" and latest["code"] == entered
+                and self.clock.now() - datetime.fromisoformat(latest["issued_at"]) <= timedelta(seconds=self.settings.code_ttl_seconds))
+
     def _wrong(self, account_id: int) -> Verdict:
         with self.store.transaction() as conn:
             conn.execute("UPDATE myaplus_accounts SET code_failures = code_failures + 1 WHERE id = ?", (account_id,))
             failures = conn.execute("SELECT code_failures FROM myaplus_accounts WHERE id = ?", (account_id,)).fetchone()[0]
             if failures >= self.settings.code_lock_threshold:
-                until = self.clock.now() + timedelta(minutes=self.settings.code_lock_minutes)
+                until = later(self.clock.now(), timedelta(minutes=self.settings.code_lock_minutes))
                 conn.execute("UPDATE myaplus_accounts SET code_locked_until = ? WHERE id = ?", (until.isoformat(), account_id))
                 return Verdict(False, msg.CODE_LOCKED)
         return Verdict(False, msg.CODE_MISMATCH)

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import date
 
 from faker import Faker
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -53,6 +55,21 @@ def sample(state: str, phone: str) -> dict:
 
 
 NULLABLE = {"old_id", "old_password", "myaplus_id", "password"}  # null: no such ID / password
+# The contract's pattern ^[^ ]+ +[^ ]+$: two runs of non-spaces around ASCII spaces. Not \S / \s, whose meaning
+# differs between regex engines (Python counts \x1c-\x1f as space, ECMA-262 does not).
+NAME_ROMAN = re.compile(r"^[^ ]+ +[^ ]+$")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(text) -> bool:
+    """Exactly YYYY-MM-DD naming a real day (date.fromisoformat alone also takes 19800715 and 1980-W29-2)."""
+    if not isinstance(text, str) or not text.isascii() or not ISO_DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _override_problem(body: dict) -> str | None:
@@ -60,14 +77,11 @@ def _override_problem(body: dict) -> str | None:
     for key, value in body.items():
         if value is None and key in NULLABLE:
             continue
-        if not isinstance(value, str) or not value.strip() or len(value) > 254:
+        if not isinstance(value, str) or not value or len(value) > 254:
             return f"{key} must be a non-empty string of at most 254 characters"
-    if "birth_date" in body:
-        try:
-            date.fromisoformat(body["birth_date"])
-        except ValueError:
-            return "birth_date is YYYY-MM-DD"
-    if "name_roman" in body and len(body["name_roman"].split()) != 2:
+    if "birth_date" in body and not iso_date(body["birth_date"]):
+        return "birth_date is YYYY-MM-DD"
+    if "name_roman" in body and not NAME_ROMAN.search(body["name_roman"]):
         return 'name_roman is "Family Given" in roman letters'
     return None
 
@@ -96,7 +110,7 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
         flags = {"old_locked": int(state == "old_id_locked"), "locked": int(state == "account_locked")}
         if state == "migrated" or state == "account_locked":
             flags["migrated_at"] = ctx.clock.now().isoformat()
-        account_id = accounts.create(**{k: v for k, v in record.items()}, **flags)
+        account_id = await run_in_threadpool(lambda: accounts.create(**record, **flags))
         kind = "mobile" if phone_is_mobile(record["phone"]) else "landline"
         return JSONResponse({"id": account_id, "state": state, "phone_kind": kind, **record}, status_code=201)
 

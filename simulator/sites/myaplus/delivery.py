@@ -13,9 +13,16 @@ def _spoken(code: str) -> str:
     return f"My APLUSの認証コードをお知らせします。認証コードは、{digits}、です。繰り返します。{digits}、です。"
 
 
+class SendLimitReached(DeliveryError):
+    """code_send_limit codes were already sent for this purpose within the window (推定)."""
+
+
 def send_code(ctx: SiteContext, codes: Codes, account, purpose: str, channel: str, address: str | None = None) -> None:
-    """Issue a code and hand it to mail, SMS or voice; a failed hand-over withdraws the code."""
-    code_id, code = codes.issue(account["id"], purpose, channel)
+    """Make a code and hand it to mail, SMS or voice; it replaces the member's code only once handed over (a
+    failed hand-over withdraws it and leaves the earlier code valid)."""
+    if codes.sends_left(account["id"], purpose) <= 0:
+        raise SendLimitReached(f"code_send_limit reached for account {account['id']} ({purpose})")
+    code_id, code = codes.prepare(account["id"], purpose, channel)
     minutes = ctx.settings.code_ttl_seconds // 60
     try:
         if channel == "mail":
@@ -29,6 +36,7 @@ def send_code(ctx: SiteContext, codes: Codes, account, purpose: str, channel: st
     except DeliveryError:
         codes.withdraw(code_id)
         raise
+    codes.activate(code_id)
 
 
 def send_lock_notice(ctx: SiteContext, to: str, login_id: str) -> None:

@@ -38,7 +38,8 @@ class Personal:
 
 def personal_fragments(p: Personal) -> set[str]:
     """Pieces of personal data a password must not contain (case-insensitive)."""
-    y, m, d = p.birth_date.split("-")
+    digits = re.sub(r"\D", "", p.birth_date)
+    y, m, d = digits[:4], digits[4:6], digits[6:8]
     phone = re.sub(r"\D", "", p.phone)
     card = re.sub(r"\D", "", p.card_number)
     pieces = {y + m + d, y[2:] + m + d, m + d, phone, phone[-4:], card, card[-4:]}

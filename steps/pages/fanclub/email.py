@@ -1,11 +1,11 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class EmailScreen(Screen):
     """【STEP3】メールアドレス入力."""
     name = "【STEP3】メールアドレス入力画面"
     heading = "メールアドレス入力"
-    EMAIL, CONFIRM, SEND = "メールアドレス", "確認のため、もう一度入力してください", "送信する"
+    EMAIL, CONFIRM, SEND = Field("メールアドレス"), Field("確認のため、もう一度入力してください"), Button("送信する")
 
     def send(self, address: str, confirmation: str | None = None) -> None:
         self.ui.fill(self.EMAIL, address)

@@ -6,3 +6,4 @@ class FaqScreen(Screen):
     name = "よくある質問画面"
     heading = "サイトリニューアル後の初回ログインについて"
     path = "/fanclub/faq"
+    key = "fanclub.faq"

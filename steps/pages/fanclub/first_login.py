@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class FirstLoginScreen(Screen):
@@ -6,7 +6,8 @@ class FirstLoginScreen(Screen):
     name = "【STEP2】初回ログイン画面"
     heading = "初回ログイン"
     path = "/fanclub/first-login"
-    NUMBER, PASSWORD, SUBMIT = "会員番号", "パスワード", "認証する"
+    key = "fanclub.first_login"
+    NUMBER, PASSWORD, SUBMIT = Field("会員番号"), Field("パスワード"), Button("認証する")
 
     def log_in(self, number: str, birth8: str) -> None:
         self.ui.fill(self.NUMBER, number)

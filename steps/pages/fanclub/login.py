@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class FanclubLoginScreen(Screen):
@@ -7,8 +7,9 @@ class FanclubLoginScreen(Screen):
     heading = "ログイン"
     marker = "初回ログインはこちら"
     path = "/fanclub/login"
-    ID_FIELD, PASSWORD_FIELD, SUBMIT = "Plus member ID(メールアドレス)", "パスワード", "ログイン"
-    FIRST_LOGIN, JOIN = "初回ログインはこちら", "新規入会はこちら"
+    key = "fanclub.login"
+    ID_FIELD, PASSWORD_FIELD, SUBMIT = Field("Plus member ID(メールアドレス)"), Field("パスワード"), Button("ログイン")
+    FIRST_LOGIN, JOIN = Button("初回ログインはこちら"), Button("新規入会はこちら")
 
     def log_in(self, plus_id: str, password: str) -> None:
         self.ui.fill(self.ID_FIELD, plus_id)

@@ -6,3 +6,4 @@ class PaymentScreen(Screen):
     name = "月会費決済画面"
     heading = "月会費のお支払い"
     path = "/fanclub/join"
+    key = "fanclub.join"

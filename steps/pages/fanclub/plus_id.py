@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class ExistingIdPasswordScreen(Screen):
@@ -6,7 +6,7 @@ class ExistingIdPasswordScreen(Screen):
     name = "【STEP5】パスワード入力画面"
     heading = "パスワード入力"
     marker = "【STEP5】"
-    PASSWORD, SUBMIT = "パスワード", "初回ログインを完了する"
+    PASSWORD, SUBMIT = Field("パスワード"), Button("初回ログインを完了する")
 
     def enter(self, password: str) -> None:
         self.ui.fill(self.PASSWORD, password)
@@ -17,7 +17,7 @@ class RegisterIdScreen(Screen):
     """Plus member ID登録 (パスワード設定), opened from the 会員登録URLのお知らせ mail."""
     name = "Plus member ID登録画面"
     heading = "Plus member ID登録"
-    PASSWORD, CONFIRM, SUBMIT = "新しいパスワード", "確認のため、もう一度入力してください", "登録する"
+    PASSWORD, CONFIRM, SUBMIT = Field("新しいパスワード"), Field("確認のため、もう一度入力してください"), Button("登録する")
 
     def register(self, password: str, confirmation: str | None = None) -> None:
         self.ui.fill(self.PASSWORD, password)

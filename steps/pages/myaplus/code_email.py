@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class EmailCodeScreen(Screen):
@@ -6,7 +6,7 @@ class EmailCodeScreen(Screen):
     name = "メール認証コード入力画面"
     heading = "認証コード入力画面"
     marker = "メールアドレスにお届けする数字4桁の認証コードを入力してください。"
-    FIELD, VERIFY, RESEND = "メールアドレスに送信された認証コード", "認証する", "認証コードを再送信する"
+    FIELD, VERIFY, RESEND = Field("メールアドレスに送信された認証コード"), Button("認証する"), Button("認証コードを再送信する")
 
     def enter(self, code: str) -> None:
         self.ui.fill(self.FIELD, code)

@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class PhoneCodeScreen(Screen):
@@ -6,8 +6,8 @@ class PhoneCodeScreen(Screen):
     name = "電話番号認証コード入力画面"
     heading = "認証コード入力画面"
     marker = "登録電話番号"
-    SMS_FIELD, VOICE_FIELD = "へSMSにて送信された認証コードを入力してください", "自動音声で受け取った認証コードを入力してください"
-    VERIFY, RESEND, CALL = "認証する", "認証コードを再送信する", "音声電話で認証コードを送信"
+    SMS_FIELD, VOICE_FIELD = Field("へSMSにて送信された認証コードを入力してください"), Field("自動音声で受け取った認証コードを入力してください")
+    VERIFY, RESEND, CALL = Button("認証する"), Button("認証コードを再送信する"), Button("音声電話で認証コードを送信")
 
     def enter(self, code: str, by_voice: bool = False) -> None:
         self.ui.fill(self.VOICE_FIELD if by_voice else self.SMS_FIELD, code)

@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class CompleteScreen(Screen):
@@ -6,4 +6,4 @@ class CompleteScreen(Screen):
     name = "登録完了画面"
     heading = "My APLUS登録完了"
     marker = "My APLUSの利用登録が正常に完了しました。"
-    LOGIN = "My APLUSにログインする"
+    LOGIN = Button("My APLUSにログインする")

@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class EmailChoiceScreen(Screen):
@@ -6,4 +6,4 @@ class EmailChoiceScreen(Screen):
     name = "メールアドレス登録確認画面"
     heading = "メールアドレス登録"
     marker = "表示のものとは異なるメールアドレスを希望される場合は「いいえ」を押してください。"
-    YES, NO = "はい", "いいえ"
+    YES, NO = Button("はい"), Button("いいえ")

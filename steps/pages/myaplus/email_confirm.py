@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class EmailConfirmScreen(Screen):
@@ -6,4 +6,4 @@ class EmailConfirmScreen(Screen):
     name = "メールアドレス変更確認画面"
     heading = "メールアドレス登録"
     marker = "入力いただいたメールアドレスをMy APLUS IDとして登録しますか?"
-    YES, NO = "はい", "いいえ"
+    YES, NO = Button("はい"), Button("いいえ")

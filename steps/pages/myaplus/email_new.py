@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Example, Field, Screen
 
 
 class NewEmailScreen(Screen):
@@ -6,7 +6,7 @@ class NewEmailScreen(Screen):
     name = "メールアドレス入力画面"
     heading = "メールアドレス登録"
     marker = "ご自身のみが使用しているメールアドレスでMy APLUS IDを登録していただけますようお願いいたします。"
-    FIELD, PLACEHOLDER, REGISTER, BACK = "メールアドレス", "例:abc@aplus.jp", "登録", "ログインへ戻る"
+    FIELD, PLACEHOLDER, REGISTER, BACK = Field("メールアドレス"), Example("例:abc@aplus.jp"), Button("登録"), Button("ログインへ戻る")
 
     def register(self, address: str) -> None:
         self.ui.fill(self.FIELD, address)

@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class LoginScreen(Screen):
@@ -7,7 +7,7 @@ class LoginScreen(Screen):
     heading = "My APLUS ログイン"
     path = "/myaplus/login"
     key = "myaplus.login"
-    ID_FIELD, PASSWORD_FIELD, SUBMIT = "My APLUS ID", "パスワード", "ログイン"
+    ID_FIELD, PASSWORD_FIELD, SUBMIT = Field("My APLUS ID"), Field("パスワード"), Button("ログイン")
 
     def log_in(self, login_id: str, password: str) -> None:
         self.ui.fill(self.ID_FIELD, login_id)

@@ -1,11 +1,11 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class PasswordScreen(Screen):
     """⑧ パスワード入力."""
     name = "パスワード入力画面"
     heading = "パスワード入力"
-    NEW, CONFIRM, REGISTER, CANCEL = "新しいパスワード", "確認のため、もう一度入力してください。", "登録する", "キャンセル"
+    NEW, CONFIRM, REGISTER, CANCEL = Field("新しいパスワード"), Field("確認のため、もう一度入力してください。"), Button("登録する"), Button("キャンセル")
 
     def set_password(self, password: str, confirmation: str) -> None:
         self.ui.fill(self.NEW, password)

@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class ForgotPasswordScreen(Screen):
@@ -7,7 +7,7 @@ class ForgotPasswordScreen(Screen):
     heading = "パスワード再発行"
     path = "/myaplus/password/forgot"
     key = "myaplus.password_forgot"
-    FIELD, SEND = "My APLUS ID(メールアドレス)", "送信する"
+    FIELD, SEND = Field("My APLUS ID(メールアドレス)"), Button("送信する")
 
     def request_reissue(self, address: str) -> None:
         self.ui.fill(self.FIELD, address)
@@ -18,7 +18,7 @@ class ResetPasswordScreen(Screen):
     """再発行メールのURLの先: パスワード再設定 (推定)."""
     name = "パスワード再設定画面"
     heading = "パスワード再設定"
-    NEW, CONFIRM, REGISTER = "新しいパスワード", "確認のため、もう一度入力してください。", "登録する"
+    NEW, CONFIRM, REGISTER = Field("新しいパスワード"), Field("確認のため、もう一度入力してください。"), Button("登録する")
 
     def set_password(self, password: str) -> None:
         self.ui.fill(self.NEW, password)
@@ -32,7 +32,7 @@ class RegisterScreen(Screen):
     heading = "My APLUS ID新規登録"
     path = "/myaplus/register"
     key = "myaplus.register"
-    FIELD, REGISTER = "メールアドレス", "登録"
+    FIELD, REGISTER = Field("メールアドレス"), Button("登録")
 
     def register(self, address: str) -> None:
         self.ui.fill(self.FIELD, address)

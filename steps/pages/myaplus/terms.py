@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class TermsScreen(Screen):
@@ -6,4 +6,4 @@ class TermsScreen(Screen):
     name = "会員規約画面"
     heading = "My APLUS会員規約"
     marker = "以下、My APLUS会員規約をよくお読みのうえ「同意して進む」ボタンをクリックしてお進みください。"
-    AGREE, CANCEL = "同意して進む", "キャンセル"
+    AGREE, CANCEL = Button("同意して進む"), Button("キャンセル")

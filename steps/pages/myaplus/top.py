@@ -1,4 +1,4 @@
-from ..base import Screen
+from ..base import Button, Field, Screen, Text
 
 
 class TopScreen(Screen):
@@ -6,7 +6,7 @@ class TopScreen(Screen):
     name = "トップ画面"
     heading = "トップページ"
     marker = "前回ログイン日時"
-    LOGOUT = "ログアウト"
+    LOGOUT = Button("ログアウト")
 
     def expect_previous_login(self, shown: str) -> None:
         self.ui.expect_text(f"前回ログイン日時 :{shown}")

@@ -31,7 +31,7 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         if not problem:
             kind = "existing" if members.plus_id(address) else "register"
             token = members.issue_link(state["member_id"], address, kind, ctx.clock.now().isoformat())
-            problem = await flow.deliver(send_link, ctx, str(request.base_url), kind, address, token)
+            problem = await flow.deliver(send_link, ctx, ctx.settings.public_base_url, kind, address, token)
         if problem:
             return flow.render(ctx, request, "email.html", status=422, alerts=[problem], email=address)
         request.session[flow.KEY] = {**state, "step": "sent", "email": address}

@@ -5,7 +5,7 @@ from starlette.requests import Request
 from starlette.routing import Route
 
 from ....context import SiteContext
-from ....web import read_form, redirect
+from ....web import read_form, redirect, rotate_session
 from .. import flow
 from .. import messages as msg
 from ..billing import check_charge
@@ -32,9 +32,16 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         if problems:
             return page(request, problems, number, 422)
         flow.discard(request)
+        now, settings = ctx.clock.now(), ctx.settings
+        if members.step2_locked(number, now):  # (推定) a limit on tries: the birth date is only 8 digits
+            return page(request, [msg.STEP2_LOCKED], number, 429, failed=True)
         row = members.by_number(number)
         if row is None or row["birth_date"] is None or row["birth_date"] != birth.value.isoformat():
+            if members.step2_failure(number, now, settings.fanclub_step2_attempt_limit, settings.fanclub_step2_lock_minutes):
+                return page(request, [msg.STEP2_LOCKED], number, 429, failed=True)
             return page(request, [msg.LOGIN_FAILED], number, 401, failed=True)
+        members.step2_success(number)
+        rotate_session(request)
         if row["status"] == "withdrawn":
             check = await check_charge(ctx, row["carrier"], row["billing_id"])
             if not check.reachable:

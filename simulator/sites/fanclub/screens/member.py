@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.routing import Route
 
 from ....context import SiteContext
-from ....web import read_form, redirect
+from ....web import read_form, redirect, rotate_session
 from .. import flow
 from .. import messages as msg
 from ..inquiry import links
@@ -30,9 +31,10 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
     async def login_submit(request: Request):
         form = await read_form(request)
         login_id, password = form.get("login_id", "").strip(), form.get("password", "")
-        if not login_id or not password or not members.check_plus_password(login_id, password):
+        if not login_id or not password or not await run_in_threadpool(members.check_plus_password, login_id, password):
             return flow.render(ctx, request, "login.html", status=401, alerts=[msg.PLUS_LOGIN_FAILED], login_id=login_id)
         member = members.by_plus_id(login_id)
+        rotate_session(request)
         request.session[flow.USER] = member["id"] if member else {"plus": login_id}
         return redirect("/fanclub/mypage")
 

@@ -1,11 +1,12 @@
 """From the mail's URL: STEP5 パスワード入力 (holders of a Plus member ID) or Plus member ID登録 (new ID)."""
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.routing import Route
 
 from ....context import SiteContext
-from ....web import read_form, redirect
+from ....web import read_form, redirect, rotate_session
 from .. import flow
 from .. import messages as msg
 from ..members import Members
@@ -24,9 +25,11 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         return row
 
     def complete(request: Request, row) -> object:
-        members.use_link(row["token"])
+        if not members.use_link(row["token"]):  # used meanwhile (a second click, another tab)
+            return flow.start_over(request, msg.LINK_INVALID)
         members.complete_first_login(row["member_id"], row["email"], ctx.clock.now().isoformat())
         flow.discard(request)
+        rotate_session(request)
         request.session[flow.USER] = row["member_id"]
         return redirect("/fanclub/first-login/complete")
 
@@ -40,7 +43,7 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         if not (row := link(request, "existing")):
             return flow.start_over(request, msg.LINK_INVALID)
         password = form.get("password", "")
-        if not password or not members.check_plus_password(row["email"], password):
+        if not password or not await run_in_threadpool(members.check_plus_password, row["email"], password):
             return flow.render(ctx, request, "password.html", status=401, plus_id=row["email"], token=row["token"],
                                alerts=[msg.PLUS_PASSWORD_REQUIRED if not password else msg.PLUS_PASSWORD_WRONG])
         return complete(request, row)
@@ -58,7 +61,7 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         if problem:
             return flow.render(ctx, request, "register.html", status=422, plus_id=row["email"], token=row["token"],
                                alerts=[problem])
-        members.create_plus_id(row["email"], form["password"], ctx.clock.now().isoformat())
+        await run_in_threadpool(members.create_plus_id, row["email"], form["password"], ctx.clock.now().isoformat())
         return complete(request, row)
 
     return [

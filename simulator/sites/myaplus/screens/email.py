@@ -25,7 +25,7 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
     async def choose(request: Request):
         form = await read_form(request)
         if not (mig := flow.current(request, "email_choice")):
-            return flow.start_over(request)
+            return flow.proceed(request)
         account = accounts.get(mig["account_id"])
         if form.get("action") != "yes" or accounts.email_taken(account["card_email"], account["id"]):
             if form.get("action") == "yes":
@@ -43,7 +43,7 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
     async def new_submit(request: Request):
         form = await read_form(request)
         if not (mig := flow.current(request, "new_email")):
-            return flow.start_over(request)
+            return flow.proceed(request)
         if form.get("action") == "back":
             flow.discard(request)
             return redirect(flow.LOGIN)
@@ -65,7 +65,7 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
     async def code_submit(request: Request):
         form = await read_form(request)
         if not (mig := flow.current(request, "email_code")):
-            return flow.start_over(request)
+            return flow.proceed(request)
         account = accounts.get(mig["account_id"])
         if form.get("action") == "resend":
             problem = msg.CODE_LOCKED if codes.locked(account["id"]) else await flow.deliver(
@@ -75,6 +75,8 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
             flow.flash(request, "status", msg.CODE_RESENT)
             return redirect("/myaplus/migration/email/code")
         verdict = codes.verify(account["id"], "email", form.get("code", ""))
+        if verdict.repeated:  # another request with this code won: show the step it led to
+            return redirect(flow.STEP_PAGES["email_confirm"])
         if not verdict.ok:
             return flow.render(ctx, request, "code_email.html", status=422, alerts=[verdict.message])
         flow.advance(request, "email_confirm")
@@ -88,7 +90,7 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
     async def confirm_submit(request: Request):
         form = await read_form(request)
         if not (mig := flow.current(request, "email_confirm")):
-            return flow.start_over(request)
+            return flow.proceed(request)
         if form.get("action") != "yes":
             flow.discard(request)
             return redirect(flow.LOGIN)

@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.routing import Route
 
 from ....context import SiteContext
-from ....web import read_form, redirect
+from ....web import read_form, redirect, rotate_session
 from .. import flow
 from .. import messages as msg
 from ..accounts import Accounts
@@ -30,27 +30,30 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
         if row is not None:
             return await _myaplus_login(request, row, login_id, password)
         row = accounts.by_old_id(login_id)
-        if row is None:
+        if row is None:  # the same hashing work as for a known ID: no timing hint of which IDs exist
+            await run_in_threadpool(accounts.check_old_password, None, password)
             return page(request, [msg.LOGIN_FAILED], login_id, 401)
         if row["old_locked"]:
             return page(request, [msg.OLD_ID_LOCKED], login_id, 423)
-        if not accounts.check_old_password(row, password):
+        if not await run_in_threadpool(accounts.check_old_password, row, password):
             if accounts.old_failure(row["id"], ctx.settings.old_id_lock_threshold):
                 await run_in_threadpool(send_lock_notice, ctx, row["card_email"], login_id)
                 return page(request, [msg.OLD_ID_LOCKED], login_id, 423)
             return page(request, [msg.LOGIN_FAILED], login_id, 401)
+        rotate_session(request)  # a session id known before the login is worth nothing after it
         flow.start(request, row["id"])
         return redirect("/myaplus/migration/terms")
 
     async def _myaplus_login(request: Request, row, login_id: str, password: str):
         if row["locked"]:
             return page(request, msg.ACCOUNT_LOCKED, login_id, 423, locked_account=True)
-        if not accounts.check_password(row, password):
+        if not await run_in_threadpool(accounts.check_password, row, password):
             if accounts.failure(row["id"], ctx.settings.account_lock_threshold):
                 await run_in_threadpool(send_lock_notice, ctx, row["myaplus_id"], row["myaplus_id"])
                 return page(request, msg.ACCOUNT_LOCKED, login_id, 423, locked_account=True)
             return page(request, [msg.LOGIN_FAILED], login_id, 401)
         accounts.logged_in(row["id"], ctx.clock.now().isoformat())
+        rotate_session(request)
         request.session["myaplus_user"] = row["id"]
         return redirect("/myaplus/top")
 

@@ -1,6 +1,7 @@
 """⑧ パスワード入力 (登録する / キャンセル) and ⑨ My APLUS登録完了."""
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.routing import Route
 
@@ -20,7 +21,7 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
     async def submit(request: Request):
         form = await read_form(request)
         if not (mig := flow.current(request, "password")):
-            return flow.start_over(request)
+            return flow.proceed(request)
         if form.get("action") == "cancel":
             flow.discard(request)
             return redirect(flow.LOGIN)
@@ -31,8 +32,8 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
         myaplus_id = normalize_email(mig["myaplus_id"])
         if accounts.email_taken(myaplus_id, account["id"]):  # taken meanwhile by another migration
             return flow.start_over(request)
-        accounts.complete_migration(account["id"], myaplus_id, form["password"], mig.get("change_card_email", False),
-                                    ctx.clock.now().isoformat())
+        await run_in_threadpool(accounts.complete_migration, account["id"], myaplus_id, form["password"],
+                                mig.get("change_card_email", False), ctx.clock.now().isoformat())
         flow.advance(request, "complete")
         return redirect("/myaplus/migration/complete")
 

@@ -39,7 +39,7 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
     async def submit(request: Request):
         form = await read_form(request)
         if not (mig := flow.current(request, "phone_code")):
-            return flow.start_over(request)
+            return flow.proceed(request)
         account = accounts.get(mig["account_id"])
         action = form.get("action")
         if action in ("resend", "voice"):
@@ -51,6 +51,8 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
             flow.flash(request, "status", msg.CODE_RESENT if channel == "sms" else msg.CODE_CALLED)
             return redirect(PHONE)
         verdict = codes.verify(account["id"], "phone", form.get("code", ""))
+        if verdict.repeated:  # another request with this code won: show the step it led to
+            return redirect(flow.STEP_PAGES["password"])
         if not verdict.ok:
             return page(request, account, 422, [verdict.message])
         flow.advance(request, "password")

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.routing import Route
 
 from ....context import SiteContext
+from ....outbound import DeliveryError
 from ....security import new_token
 from ....web import read_form
 from .. import flow
@@ -21,13 +23,18 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
     async def forgot_form(request: Request):
         return flow.render(ctx, request, "forgot.html", email="")
 
-    def mail_reset_link(request: Request, account) -> None:
+    def mail_reset_link(account) -> None:
+        """The link points at the configured public URL (settings.public_base_url), never at the Host the
+        request named: a forged Host header cannot send the member's token elsewhere."""
         token = new_token()
         store.execute("INSERT INTO myaplus_reset_tokens (token, account_id, issued_at) VALUES (?, ?, ?)",
                       (token, account["id"], ctx.clock.now().isoformat()))
-        url = str(request.url_for("myaplus_reset")) + f"?token={token}"
-        ctx.mailer.send(account["myaplus_id"], msg.RESET_MAIL_SUBJECT,
-                        f"My APLUS ID：{account['myaplus_id']}\n\n下記URLよりパスワードを再設定してください。\n{url}\n")
+        url = f"{ctx.settings.public_base_url.rstrip('/')}/myaplus/password/reset?token={token}"
+        try:
+            ctx.mailer.send(account["myaplus_id"], msg.RESET_MAIL_SUBJECT,
+                            f"My APLUS ID：{account['myaplus_id']}\n\n下記URLよりパスワードを再設定してください。\n{url}\n")
+        except DeliveryError:
+            pass  # the member asks again; the answer must not differ from an unknown address's
 
     async def forgot_submit(request: Request):
         form = await read_form(request)
@@ -36,10 +43,10 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
             return flow.render(ctx, request, "forgot.html", status=422, email=address,
                                alerts=[msg.REQUIRED if not address else msg.EMAIL_INVALID])
         account = accounts.by_myaplus_id(address)
-        if account is not None:  # the same answer either way: no hint of which IDs exist
-            problem = await flow.deliver(mail_reset_link, request, account)
-            if problem:
-                return flow.render(ctx, request, "forgot.html", status=503, email=address, alerts=[problem])
+        # The same answer whether the address is known or not, and whether the mail went out or not (a failure
+        # shown only for known addresses would tell which addresses have an account).
+        if account is not None:
+            await run_in_threadpool(mail_reset_link, account)
         return flow.render(ctx, request, "sent.html", heading="パスワード再発行", text=msg.RESET_SENT)
 
     def valid_token(token: str):
@@ -66,8 +73,15 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
         problems = password_problems(form.get("password", ""), form.get("password_confirm", ""), accounts.personal(account))
         if problems:
             return flow.render(ctx, request, "reset.html", status=422, token=token, alerts=problems)
-        accounts.set_password(account["id"], form["password"])
-        store.execute("UPDATE myaplus_reset_tokens SET used = 1 WHERE token = ?", (token,))
+        with store.transaction() as conn:  # one use: of two concurrent uses, one wins; every other link dies too
+            spent = conn.execute("UPDATE myaplus_reset_tokens SET used = 1 WHERE token = ? AND used = 0", (token,)).rowcount
+            conn.execute("UPDATE myaplus_reset_tokens SET used = 1 WHERE account_id = ?", (account["id"],))
+        if not spent:
+            return flow.render(ctx, request, "sent.html", status=410, heading="パスワード再設定", alerts=[msg.RESET_LINK_INVALID])
+        await run_in_threadpool(accounts.set_password, account["id"], form["password"])
+        store.end_sessions("myaplus_user", account["id"])  # every login of the account ends with the old password
+        if request.session.get("myaplus_user") == account["id"]:
+            request.session.pop("myaplus_user", None)
         return flow.render(ctx, request, "sent.html", heading="パスワード再設定", text=msg.RESET_DONE, login_link=True)
 
     async def register_form(request: Request):

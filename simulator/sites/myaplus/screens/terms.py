@@ -18,7 +18,7 @@ def routes(ctx: SiteContext) -> list[Route]:
     async def submit(request: Request):
         form = await read_form(request)
         if not flow.current(request, "terms"):
-            return flow.start_over(request)
+            return flow.proceed(request)
         if form.get("action") != "agree":
             flow.discard(request)
             return redirect(flow.LOGIN)

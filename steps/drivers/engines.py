@@ -1,0 +1,180 @@
+"""The browser engines behind ``--browser``: how each is found, started and stopped.
+
+Playwright engines (chromium, webkit, firefox) yield a Playwright ``Browser``; WebDriver engines (webkitgtk,
+safari) yield a selenium ``WebDriver``. Either can run elsewhere: ``connect_playwright`` (``--connect WS_URL``, a
+Playwright server) and ``remote_webdriver`` (``--webdriver-url URL``, any WebDriver remote end). An engine this machine lacks raises ``Unavailable`` with a
+one-line reason, which the fixtures turn into a skip."""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from typing import Iterator
+
+PLAYWRIGHT_ENGINES = ("chromium", "webkit", "firefox")
+WEBDRIVER_ENGINES = ("webkitgtk", "safari")
+ENGINES = PLAYWRIGHT_ENGINES + WEBDRIVER_ENGINES
+WINDOW = (1000, 900)  # the viewport the Playwright contexts use
+MINIBROWSER_GLOBS = ("/usr/lib/*/webkit2gtk-4.*/MiniBrowser", "/usr/libexec/webkit2gtk-4.*/MiniBrowser",
+                     "/usr/lib/webkit2gtk-4.*/MiniBrowser")
+
+
+class Unavailable(Exception):
+    """This engine cannot run here; the message says why in one line."""
+
+
+def playwright_launcher(pw, name: str, chromium_path: str):
+    """The Playwright ``BrowserType`` and launch keywords for ``name``; Debian's Chromium for chromium."""
+    kind = getattr(pw, name)
+    if name == "chromium":
+        if not os.access(chromium_path, os.X_OK):
+            raise Unavailable(f"chromium: no executable at {chromium_path} (apt-get install chromium, or --chromium-path)")
+        return kind, {"executable_path": chromium_path}
+    if not os.path.exists(kind.executable_path):
+        raise Unavailable(f"Playwright {name} is not installed ({kind.executable_path} missing): "
+                          f"run `playwright install {name}` where downloads work")
+    return kind, {}
+
+
+def minibrowser() -> str:
+    found = sorted(p for pattern in MINIBROWSER_GLOBS for p in glob.glob(pattern))
+    if not found:
+        raise Unavailable("webkitgtk: no MiniBrowser found (apt-get install libwebkit2gtk-4.1-0 webkit2gtk-driver)")
+    return found[-1]
+
+
+@contextmanager
+def xvfb() -> Iterator[str]:
+    """A private X server on a free display (Xvfb picks it and reports it through -displayfd)."""
+    if not shutil.which("Xvfb"):
+        raise Unavailable("webkitgtk: Xvfb is not installed (apt-get install xvfb)")
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()  # blocks until the server is ready to accept clients
+    try:
+        if not number:
+            raise Unavailable(f"webkitgtk: Xvfb exited with {server.wait()} before choosing a display")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@contextmanager
+def webkitgtk(headed: bool, user_agent: str | None = None) -> Iterator:
+    """Debian's WebKitWebDriver driving MiniBrowser, on Xvfb unless ``--headed`` (then on your $DISPLAY); with
+    ``user_agent``, MiniBrowser sends that User-Agent (its WebKitSettings option --user-agent)."""
+    from selenium import webdriver
+    driver_path = shutil.which("WebKitWebDriver")
+    if not driver_path:
+        raise Unavailable("webkitgtk: WebKitWebDriver is not installed (apt-get install webkit2gtk-driver)")
+    options = webdriver.WebKitGTKOptions()
+    options.binary_location = minibrowser()
+    options.add_argument("--automation")
+    # WebKit keeps no-store pages in its back/forward cache only over plain HTTP (BackForwardCache.cpp: "Frame is
+    # HTTPS, and cache control prohibits storing"); the simulator is plain HTTP, the real sites are HTTPS, so turn
+    # the cache off to see on "back" what Safari shows on the real site: a fresh request.
+    options.add_argument("--enable-page-cache=false")
+    if user_agent:
+        options.add_argument(f"--user-agent={user_agent}")
+    with (_current_display() if headed else xvfb()) as display:
+        service = webdriver.WebKitGTKService(executable_path=driver_path, env={**os.environ, "DISPLAY": display})
+        driver = webdriver.WebKitGTK(options=options, service=service)
+        try:
+            driver.set_window_size(*WINDOW)
+            yield driver
+        finally:
+            driver.quit()
+
+
+@contextmanager
+def _current_display() -> Iterator[str]:
+    if not os.environ.get("DISPLAY"):
+        raise Unavailable("webkitgtk --headed needs $DISPLAY")
+    yield os.environ["DISPLAY"]
+
+
+@contextmanager
+def safari(user_agent: str | None = None) -> Iterator:
+    """Real Safari through safaridriver; macOS only, after `safaridriver --enable` once."""
+    if user_agent:
+        raise Unavailable("safari: safaridriver has no User-Agent setting (Develop ▸ User Agent is manual only)")
+    if sys.platform != "darwin" or not shutil.which("safaridriver"):
+        raise Unavailable("safari: needs macOS with safaridriver (run `safaridriver --enable` once)")
+    from selenium import webdriver
+    driver = webdriver.Safari()
+    try:
+        driver.set_window_size(*WINDOW)
+        yield driver
+    finally:
+        driver.quit()
+
+
+def webdriver_session(name: str, headed: bool, user_agent: str | None = None, remote: str | None = None,
+                      capabilities: dict | None = None):
+    """A WebDriver session for ``name``: its local driver, or with ``remote`` (``--webdriver-url``) a session on
+    that remote end with ``capabilities`` (default: ``remote_capabilities(name)``)."""
+    if remote:
+        return remote_webdriver(remote, capabilities if capabilities is not None else remote_capabilities(name), user_agent)
+    return webkitgtk(headed, user_agent) if name == "webkitgtk" else safari(user_agent)
+
+
+# remote browsers ----------------------------------------------------------------------------------------
+def remote_capabilities(name: str, path: str | None = None) -> dict:
+    """The capabilities of a ``--webdriver-url`` session: a JSON file (``--webdriver-capabilities``) or, without one,
+    what the engine's own driver would be asked for (webkitgtk: MiniBrowser as installed here by Debian)."""
+    if path:
+        import json
+        from pathlib import Path
+        text = Path(path).read_text(encoding="utf-8") if not path.lstrip().startswith("{") else path
+        caps = json.loads(text)
+        return caps.get("capabilities", {}).get("alwaysMatch", caps) if "capabilities" in caps else caps
+    if name == "webkitgtk":
+        return {"browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": {"binary": minibrowser(), "args": ["--automation", "--enable-page-cache=false"]}}
+    return {"browserName": {"chromium": "chrome", "webkit": "safari"}.get(name, name)}
+
+
+@contextmanager
+def remote_webdriver(url: str, capabilities: dict, user_agent: str | None = None) -> Iterator:
+    """A session on any WebDriver remote end (Selenium Grid 4, Appium, a safaridriver or WebKitWebDriver on
+    another machine); with ``user_agent``, only where the capabilities say how to start the browser with one."""
+    from selenium import webdriver
+    from selenium.webdriver.common.options import ArgOptions
+    caps = json_copy(capabilities)
+    if user_agent:
+        browser_options = caps.get("webkitgtk:browserOptions") or caps.get("goog:chromeOptions")
+        if browser_options is None:
+            raise Unavailable(f"remote WebDriver ({caps.get('browserName', '?')}): no capability to send another User-Agent")
+        browser_options.setdefault("args", []).append(f"--user-agent={user_agent}")
+    options = ArgOptions()
+    for key, value in caps.items():
+        options.set_capability(key, value)
+    driver = webdriver.Remote(command_executor=url, options=options)
+    try:
+        try:
+            driver.set_window_size(*WINDOW)
+        except Exception:  # phones (Appium) have the size they have
+            pass
+        yield driver
+    finally:
+        driver.quit()
+
+
+def json_copy(value):
+    import json
+    return json.loads(json.dumps(value))
+
+
+def connect_playwright(pw, name: str, ws_url: str, slow_mo: float = 0):
+    """A browser of a Playwright server (``playwright run-server`` / ``launchServer``) at ``ws_url``: the engine is
+    the server's, e.g. WebKit on a Mac; ``name`` (chromium, webkit, firefox) must be the one it serves."""
+    if name not in PLAYWRIGHT_ENGINES:
+        raise Unavailable(f"--connect needs a Playwright engine (chromium, webkit, firefox), not {name}")
+    return getattr(pw, name).connect(ws_url, slow_mo=slow_mo)

@@ -1,0 +1,147 @@
+"""The Playwright driver (Chromium; Playwright's WebKit and Firefox where installed): the mechanics of
+``DocumentUI``. locate.js is installed in every document of the context (an init script); waiting is Playwright's
+own ``wait_for_function`` (polled in the page on animation frames), never a sleep."""
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, TimeoutError as PlaywrightTimeout
+
+from ..target.vocabulary import Vocabulary
+from .document_ui import LOCATE, DocumentUI
+
+# What a context opened by open_as is given (the same as the ``ui`` fixture's own context).
+CONTEXT = {"locale": "ja-JP", "timezone_id": "Asia/Tokyo", "viewport": {"width": 1000, "height": 900}}
+TIMEOUT_MS = 5000
+INSTALL = f"window.__doc = {LOCATE};"
+FIND = """([spec, mode]) => {
+  if (!window.__doc) return null;
+  const r = window.__doc.locate(spec);
+  if (mode === "gone") return r.visible.some(Boolean) ? null : true;
+  const i = r.visible.indexOf(true);
+  return i >= 0 ? r.els[i] : null;
+}"""
+LEAVING = """el => {  // will clicking el load a new document?
+  const href = el.getAttribute("href");
+  if (href !== null) return !href.startsWith("#") && !href.startsWith("javascript:") && !href.startsWith("mailto:") && !el.target;
+  const form = el.form;
+  return (el.type === "submit" || (el.tagName === "BUTTON" && !el.getAttribute("type"))) && !!form
+    && (form.noValidate || el.formNoValidate || form.checkValidity());
+}"""
+
+
+class PlaywrightUI(DocumentUI):
+    engine = "playwright"
+
+    def __init__(self, page: Page, base_url: str, vocabulary: Vocabulary | None = None) -> None:
+        super().__init__(base_url, vocabulary)
+        self.page = page
+        self._visits: list[BrowserContext] = []  # contexts opened by open_as
+        self._install(page.context)
+
+    @staticmethod
+    def _install(context: BrowserContext) -> None:
+        if not getattr(context, "_doc_installed", False):
+            context.add_init_script(INSTALL)
+            context._doc_installed = True  # type: ignore[attr-defined]
+
+    # mechanics -------------------------------------------------------------------------------------------
+    def _wait(self, spec: dict, mode: str, timeout: float | None = None) -> Any:
+        try:
+            handle = self.page.wait_for_function(FIND, arg=[spec, mode], polling="raf",
+                                                 timeout=(self.timeout if timeout is None else timeout) * 1000)
+        except PlaywrightTimeout:
+            return None
+        return handle.as_element() or True
+
+    def _locate(self, spec: dict) -> dict:
+        for _ in range(3):  # a navigation may replace the document between two looks
+            try:
+                return self.page.evaluate("spec => window.__doc ? (r => ({texts: r.texts, visible: r.visible, how: r.how}))"
+                                          "(window.__doc.locate(spec)) : {texts: [], visible: [], how: ''}", spec)
+            except PlaywrightError:
+                self.page.wait_for_load_state()
+        return {"texts": [], "visible": [], "how": ""}
+
+    def _candidates(self, kind: str) -> list[str]:
+        try:
+            return self.page.evaluate("kind => window.__doc ? window.__doc.candidates(kind) : []", kind)
+        except PlaywrightError:
+            return []
+
+    def _fill(self, element, value: str) -> None:
+        element.fill(value)
+
+    def _click(self, element) -> None:
+        """Click; when that submits a form or follows a link, wait until the next document has loaded."""
+        leaving = element.evaluate(LEAVING)
+        if not leaving:
+            element.click()
+            return
+        try:
+            with self.page.expect_navigation(wait_until="domcontentloaded", timeout=self.timeout * 1000):
+                element.click()
+        except PlaywrightTimeout:
+            pass  # a script handled it without leaving the page: the next observation decides
+
+    def _check(self, element) -> None:
+        element.check()
+
+    def _attribute(self, element, name: str) -> str | None:
+        return element.get_attribute(name)
+
+    def _tag(self, element) -> str:
+        return element.evaluate("el => el.tagName.toLowerCase()")
+
+    def _until(self, probe, what: str) -> None:
+        """Retry ``probe`` until it holds: each retry waits for the page to change (a DOM mutation) or 100 ms."""
+        seen: Any = None
+        for attempt in range(int(self.timeout * 10)):
+            ok, seen = probe()
+            if ok:
+                return
+            try:
+                self.page.wait_for_function("() => new Promise(r => { const o = new MutationObserver(() => { o.disconnect(); r(true); });"
+                                            " o.observe(document, {subtree: true, childList: true, characterData: true});"
+                                            " setTimeout(() => { o.disconnect(); r(true); }, 100); })", timeout=1000)
+            except PlaywrightError:
+                self.page.wait_for_load_state()
+        raise AssertionError(f"{what} within {self.timeout:g}s; saw {str(seen)[:300]!r} (on {self.current_url()})")
+
+    def current_url(self) -> str:
+        return self.page.url
+
+    # navigation ------------------------------------------------------------------------------------------
+    def open(self, path_or_url: str) -> None:
+        self.page.goto(path_or_url if "://" in path_or_url else self.base_url + path_or_url)
+
+    def open_as(self, user_agent: str, path_or_url: str) -> None:
+        """Visit as another browser: a fresh context (no cookies) whose every request and ``navigator.userAgent``
+        carry ``user_agent``; the rest of the scenario uses that page. ``end_visits`` closes it."""
+        context = self.page.context.browser.new_context(user_agent=user_agent, **CONTEXT)
+        context.set_default_timeout(TIMEOUT_MS)
+        self._install(context)
+        self._visits.append(context)
+        self.page = context.new_page()
+        self.open(path_or_url)
+
+    def end_visits(self) -> None:
+        for context in self._visits:
+            context.close()
+        self._visits.clear()
+
+    def back(self) -> None:
+        # the previous step may have started a navigation (a form post): let it land, or Chromium under load answers
+        # "Page.getNavigationHistory: Not attached to an active page"
+        self.page.wait_for_load_state()
+        self.page.go_back()
+
+    def user_agent(self) -> str:
+        return self.page.evaluate("navigator.userAgent")
+
+    # evidence --------------------------------------------------------------------------------------------
+    def screenshot(self) -> bytes:
+        return self.page.screenshot(full_page=True)
+
+    def html(self) -> str:
+        return self.page.content()

@@ -1,0 +1,64 @@
+"""Telling a wording deviation from a missing behaviour: when the documented words are not on the page but words
+very like them are, the site works and only its words differ (a WARNING in the conformance report); otherwise the
+failure names the nearest words the page had, so a reader sees at once what was there instead."""
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+
+SIMILAR = 0.75  # 「入力されたIDとパスワードではログインできません」 vs the same with 「。」: 0.98; unrelated messages: < 0.5
+
+
+class WordingDeviation(AssertionError):
+    """The behaviour is there, but its words are not the document's."""
+
+
+def key(text: str) -> str:
+    """What a reader compares: NFKC (full-width and half-width alike), no white space, lower case."""
+    return "".join(unicodedata.normalize("NFKC", text or "").split()).lower()
+
+
+def _ratio(expected: str, shown: str) -> float:
+    """Similarity of ``expected`` to ``shown`` or to the best window of ``shown`` as long as ``expected`` (a documented
+    sentence inside a longer line of the page)."""
+    a, b = key(expected), key(shown)
+    if not a or not b:
+        return 0.0
+    best = SequenceMatcher(None, a, b).ratio()
+    if len(b) > len(a) * 1.3:
+        width = len(a)
+        for start in range(0, len(b) - width + 1, max(1, width // 8)):
+            best = max(best, SequenceMatcher(None, a, b[start:start + width]).ratio())
+    return best
+
+
+def nearest(expected: str, shown: list[str]) -> tuple[str, float] | None:
+    scored = [(s, _ratio(expected, s)) for s in dict.fromkeys(shown) if s and s.strip()]
+    return max(scored, key=lambda pair: pair[1]) if scored else None
+
+
+def near_miss(expected: str, shown: list[str]) -> tuple[str, float] | None:
+    """The shown text that is the documented one with other words (similar, not containing it), or None."""
+    best = nearest(expected, shown)
+    if best and best[1] >= SIMILAR and key(expected) not in key(best[0]):
+        return best
+    return None
+
+
+def deviation_message(what: str, expected: str, shown: str, similarity: float) -> str:
+    return (f"WordingDeviation: the {what} differs from the document: expected 「{expected}」, "
+            f"the page shows 「{shown}」 (similarity {similarity:.2f})")
+
+
+def check_wording(expected: str, shown: list[str], what: str = "message") -> None:
+    """Raise WordingDeviation when a shown text nearly matches the documented one; else do nothing."""
+    best = near_miss(expected, shown)
+    if best:
+        raise WordingDeviation(deviation_message(what, expected, *best))
+
+
+def absent_message(what: str, expected: str, shown: list[str]) -> str:
+    """Why a documented thing was not found, with the nearest thing the page had."""
+    best = nearest(expected, shown)
+    seen = f"; nearest on the page: 「{best[0][:120]}」 (similarity {best[1]:.2f})" if best else "; the page shows none"
+    return f"the page has no {what} 「{expected}」{seen}"

@@ -1,0 +1,183 @@
+"""Session-wide fixtures: the target, its control API, the stubs, one browser; per scenario a fresh
+browser context, a reset target and the scenario's shared state (``world``)."""
+from __future__ import annotations
+
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from ..target import contract
+from ..target.clients import ControlClient, StubsClient
+from ..evidence.allure_hooks import begin_tracing, begin_video, end_video, remember_environment
+from ..drivers.engines import (WEBDRIVER_ENGINES, Unavailable, connect_playwright, playwright_launcher, remote_capabilities,
+                               webdriver_session)
+from ..target.profile import Profile
+from ..target.vocabulary import Vocabulary
+from ..target.launch import Target, for_profile
+from ..target.selection import profile_of
+from ..drivers.playwright_ui import PlaywrightUI
+from ..drivers.webdriver_ui import WebDriverUI
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+@dataclass
+class World:
+    """What one scenario remembers between its steps."""
+    config: dict
+    member: dict = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="session")
+def profile(request) -> Profile:
+    return profile_of(request.config)
+
+
+@pytest.fixture(scope="session")
+def target(request, profile: Profile, tmp_path_factory) -> Iterator[Target]:
+    running = for_profile(profile, str(tmp_path_factory.mktemp("simulator")))
+    if not profile.embedded:  # a vendor's target: its control API must keep the contract before anything runs
+        broken_endpoints = contract.broken(findings := contract.check(profile, running.control_url))
+        if broken_endpoints:
+            pytest.exit(f"the target's control API breaks the contract (simulator/openapi.yaml):\n{contract.render(findings)}",
+                        returncode=3)
+    health = ControlClient(running.control_url, token=running.control_token).health()
+    remember_environment(target=profile.name, target_profile=profile.source, site_url=running.site_url,
+                         target_implementation=health.get("implementation", "?"), target_version=health.get("version", "?"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def control(request, target: Target, profile: Profile) -> ControlClient:
+    return ControlClient(target.control_url, capabilities=profile.capabilities, token=target.control_token,
+                         real_time=request.config.getoption("--real-time"))
+
+
+@pytest.fixture(scope="session")
+def stubs(target: Target) -> StubsClient:
+    return StubsClient(target.stubs_url, token=target.stubs_token)
+
+
+@pytest.fixture(scope="session")
+def target_config(control: ControlClient, profile: Profile) -> dict:
+    """The thresholds the documents leave open: the target's /config, overridden by the profile."""
+    return {**control.config(), **profile.thresholds}
+
+
+@pytest.fixture(scope="session")
+def browser_name(request) -> str:
+    return request.config.getoption("--browser")
+
+
+@pytest.fixture(scope="session")
+def browser(request, browser_name: str) -> Iterator[Browser]:
+    """One Playwright browser for the run (chromium, webkit or firefox): launched here, or with ``--connect`` the
+    browser of a Playwright server; ``--browser-channel`` launches that installed channel (chrome, msedge ...)."""
+    option = request.config.getoption
+    with sync_playwright() as pw:
+        if option("--connect"):
+            try:
+                launched = connect_playwright(pw, browser_name, option("--connect"), option("--slowmo"))
+            except Unavailable as why:
+                pytest.skip(str(why))
+            remember_environment(browser=f"{browser_name} {launched.version} (server {option('--connect')})",
+                                 engine="playwright (remote)")
+            yield launched
+            launched.close()
+            return
+        try:
+            if option("--browser-channel"):
+                kind, extra = getattr(pw, browser_name), {"channel": option("--browser-channel")}
+            else:
+                kind, extra = playwright_launcher(pw, browser_name, option("--chromium-path"))
+        except Unavailable as why:
+            pytest.skip(str(why))
+        launched = kind.launch(headless=not option("--headed"), slow_mo=option("--slowmo"),
+                               args=CHROMIUM_ARGS if browser_name == "chromium" else [], **extra)
+        channel = f" ({option('--browser-channel')})" if option("--browser-channel") else ""
+        remember_environment(browser=f"{browser_name}{channel} {launched.version}", engine="playwright")
+        yield launched
+        launched.close()
+
+
+def context_options(request) -> dict:
+    """A scenario's browser context: Japanese locale and time, a 1000×900 window, or ``--device``'s descriptor."""
+    options = {"locale": "ja-JP", "timezone_id": "Asia/Tokyo", "viewport": {"width": 1000, "height": 900}}
+    device = request.config.getoption("--device")
+    if device:
+        descriptor = request.getfixturevalue("playwright_devices").get(device)
+        if descriptor is None:
+            raise pytest.UsageError(f"--device {device!r}: not a Playwright device descriptor")
+        options.update({k: v for k, v in descriptor.items() if k != "default_browser_type"})
+    return options
+
+
+@pytest.fixture(scope="session")
+def playwright_devices() -> dict:
+    with sync_playwright() as pw:
+        return dict(pw.devices)
+
+
+@pytest.fixture(scope="session")
+def webdriver(request, browser_name: str):
+    """One WebDriver session for the run (webkitgtk or safari); scenarios share it and forget their cookies."""
+    with ExitStack() as stack:
+        url = request.config.getoption("--webdriver-url")
+        try:
+            driver = stack.enter_context(webdriver_session(browser_name, request.config.getoption("--headed"), remote=url,
+                                                           capabilities=_remote_capabilities(request, browser_name)))
+        except Unavailable as why:
+            pytest.skip(str(why))
+        caps = driver.capabilities
+        remember_environment(browser=f"{browser_name} ({caps.get('browserName')} {caps.get('browserVersion')})"
+                                     + (f" at {url}" if url else ""), engine="webdriver (remote)" if url else "webdriver")
+        yield driver
+
+
+def _remote_capabilities(request, browser_name: str) -> dict | None:
+    """``--webdriver-url``'s capabilities: ``--webdriver-capabilities`` (file or JSON), else the engine's defaults."""
+    if not request.config.getoption("--webdriver-url"):
+        return None
+    return remote_capabilities(browser_name, request.config.getoption("--webdriver-capabilities"))
+
+
+def _site_of(node) -> str | None:
+    return next((m.name for m in node.iter_markers() if m.name in ("myaplus", "fanclub")), None)
+
+
+@pytest.fixture
+def ui(request, browser_name: str, target: Target, profile: Profile) -> Iterator[PlaywrightUI | WebDriverUI]:
+    words = Vocabulary(profile.vocabulary).for_site(_site_of(request.node))  # how this target names things
+    if browser_name in WEBDRIVER_ENGINES or request.config.getoption("--webdriver-url"):
+        headed = request.config.getoption("--headed")  # open_as: a session per User-Agent, same engine
+        url, caps = request.config.getoption("--webdriver-url"), _remote_capabilities(request, browser_name)
+        remote = WebDriverUI(request.getfixturevalue("webdriver"), target.site_url, vocabulary=words,
+                             session_as=lambda agent: webdriver_session(browser_name, headed, agent, url, caps))
+        remote.urls = target.urls
+        yield remote
+        remote.forget()
+        return
+    context = request.getfixturevalue("browser").new_context(**begin_video(context_options(request), request.config))
+    context.set_default_timeout(5000)
+    begin_tracing(context, request.config)
+    page = context.new_page()
+    local = PlaywrightUI(page, target.site_url, vocabulary=words)
+    local.urls = target.urls
+    yield local
+    local.end_visits()  # contexts opened by open_as
+    context.close()
+    end_video(page, request)  # --video: the file exists once its context is closed
+
+
+@pytest.fixture
+def world(control: ControlClient, stubs: StubsClient, target_config: dict) -> World:
+    """A clean target for every scenario: store wiped, clock frozen at a fixed time, stubs emptied."""
+    control.reset()
+    stubs.reset()
+    return World(config=target_config)

@@ -1,0 +1,6 @@
+"""Binds features/fanclub/*.feature to the shared steps (installed harness; tests/features/ in the repository)."""
+from pytest_bdd import scenarios
+
+from steps.paths import FEATURES
+
+scenarios("fanclub", features_base_dir=str(FEATURES))

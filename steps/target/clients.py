@@ -1,0 +1,110 @@
+"""HTTP clients of the control API (the target's) and of the stubs (ours). Errors explain themselves."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import requests
+
+
+class HarnessError(AssertionError):
+    """The target or a stub did not answer as the contract says: a harness/target setup problem."""
+
+
+class _Client:
+    def __init__(self, base_url: str, token: str | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.http = requests.Session()
+        if token:  # the simulator's control API and stubs want the token they printed at start
+            self.http.headers["Authorization"] = f"Bearer {token}"
+
+    def call(self, method: str, path: str, expect: int | tuple = (200, 201), **kwargs):
+        url = f"{self.base_url}{path}"
+        try:
+            resp = self.http.request(method, url, timeout=30, **kwargs)
+        except requests.RequestException as exc:
+            raise HarnessError(f"{method} {url} failed: {exc}") from exc
+        expected = (expect,) if isinstance(expect, int) else expect
+        if resp.status_code not in expected:
+            raise HarnessError(f"{method} {url} answered {resp.status_code}, expected {expected}: {resp.text[:500]}")
+        return resp.json() if resp.content else None
+
+
+class ControlClient(_Client):
+    """The target's control API (``/_control``): reset, clock, configuration, seeding members.
+
+    What a target's profile says it cannot do is SKIPPED with the reason, not failed; with ``real_time``
+    a clock it cannot move is waited out instead (the one wall-clock wait, asked for with --real-time)."""
+
+    def __init__(self, base_url: str, capabilities: dict | None = None, real_time: bool = False,
+                 token: str | None = None) -> None:
+        super().__init__(base_url, token)
+        self.capabilities = {"clock": True, "seed": True, **(capabilities or {})}
+        self.real_time = real_time
+
+    def health(self) -> dict:
+        return self.call("GET", "/health")
+
+    def config(self) -> dict:
+        return self.call("GET", "/config")
+
+    def reset(self) -> None:
+        self.call("POST", "/reset", json={})
+
+    def advance_clock(self, seconds: float) -> dict:
+        if not self.capabilities["clock"]:
+            if not self.real_time:
+                pytest.skip(f"needs {seconds:.0f} s to pass: the target cannot move its clock (capabilities.clock: false); "
+                            "run with --real-time to wait")
+            time.sleep(seconds)  # only with --real-time, on a target whose clock cannot be moved
+            return {}
+        return self.call("POST", "/clock", json={"advance_seconds": seconds})
+
+    def set_clock(self, iso: str) -> dict:
+        if not self.capabilities["clock"]:
+            pytest.skip("the target cannot set its clock (capabilities.clock: false)")
+        return self.call("POST", "/clock", json={"set": iso})
+
+    def create(self, site: str, kind: str, **fields) -> dict:
+        if not self.capabilities["seed"]:
+            pytest.skip(f"needs a seeded {site} {kind[:-1]}: the target cannot seed (capabilities.seed: false)")
+        return self.call("POST", f"/{site}/{kind}", json=fields, expect=201)
+
+
+class StubsClient(_Client):
+    """What the stubs received (mails, SMS, calls) and the faults they should play."""
+
+    def reset(self) -> None:
+        self.call("DELETE", "/_stubs")
+
+    def received(self, kind: str, to: str | None = None) -> list[dict]:
+        return self.call("GET", f"/_stubs/{kind}", params={"to": to} if to else None)
+
+    def latest(self, kind: str, to: str, what: str) -> dict:
+        items = self.received(kind, to)
+        if not items:
+            everyone = sorted({i.get("to", "") for i in self.received(kind)})
+            raise AssertionError(f"no {what} was sent to {to}; {kind} went to: {everyone or 'nobody'}")
+        return items[-1]
+
+    def fail_next(self, service: str, status: int = 503, times: int = 1) -> None:
+        self.call("POST", "/_stubs/faults", json={"service": service, "status": status, "times": times}, expect=201)
+
+
+CODE_IN_TEXT = re.compile(r"認証コード[：:]\s*(\d{4})")
+
+
+def code_from_text(text: str) -> str:
+    match = CODE_IN_TEXT.search(text)
+    if not match:
+        raise AssertionError(f"no 4-digit 認証コード in: {text!r}")
+    return match.group(1)
+
+
+def code_from_speech(spoken: str) -> str:
+    """The digits read out in a voice call: 「認証コードは、1、2、3、4、です。」"""
+    match = re.search(r"認証コードは、((?:\d、){4})", spoken)
+    if not match:
+        raise AssertionError(f"no 4-digit code read out in: {spoken!r}")
+    return match.group(1).replace("、", "")

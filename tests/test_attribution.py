@@ -1,0 +1,44 @@
+"""A failing step decides only the statements it checks; the others are passed, not reached, or the scenario's own."""
+from steps.reporting.attribution import NOT_REACHED, decide, ties
+
+STATEMENTS = {
+    "R1": "※ID・パスワードは半角英数字記号で入力してください。",
+    "E1": "「入力されたIDとパスワードではログインできません」と表示される場合",
+    "F1": "My APLUS ID欄",
+    "S1": "ログイン後、新しいMy APLUS ID(メールアドレス)およびパスワードを設定させていただきます。",
+    "RULE": "一定回数パスワードの入力が失敗された場合ロックされます。",
+}
+
+
+def steps(*pairs):
+    return [{"name": name, "type": kind, "status": status} for name, kind, status in pairs]
+
+
+def test_a_step_is_tied_to_the_statement_its_words_cover_best():
+    tied = ties(steps(("ならば 入力欄「My APLUS ID」がある", "then", "passed")), STATEMENTS)
+    assert tied["F1"] == [0] and tied["S1"] == []  # not every sentence that mentions the ID
+
+
+def test_a_failing_then_decides_its_own_statement_only():
+    run = steps(("前提 「ログイン画面」を開いている", "given", "passed"),
+                ("ならば 画面に「※ID・パスワードは半角英数字記号で入力してください。」と表示される", "then", "passed"),
+                ("かつ 入力欄「My APLUS ID」がある", "then", "failed"),
+                ("かつ 画面に「ログイン後、新しいMy APLUS ID(メールアドレス)およびパスワードを設定させていただきます。」と表示される",
+                 "then", "running"))
+    verdicts = {k: v for k, (v, _why) in decide(run, [], STATEMENTS, "FAILED").items()}
+    assert verdicts["R1"] == "PASSED" and verdicts["F1"] == "FAILED" and verdicts["S1"] == NOT_REACHED
+    assert verdicts["RULE"] == "FAILED"  # tied to no step: the scenario's own claim, and a Then failed
+
+
+def test_a_failing_given_leaves_the_scenario_claims_not_reached():
+    run = steps(("前提 会員が「パスワード入力画面」まで進んでいる", "given", "failed"))
+    assert decide(run, [], {"RULE": STATEMENTS["RULE"]}, "FAILED")["RULE"][0] == NOT_REACHED
+
+
+def test_other_words_warn_on_the_message_and_pass_the_rule():
+    run = steps(("ならば エラー「入力されたIDとパスワードではログインできません」が表示される", "then", "passed"))
+    finding = {"type": "wording", "step": run[0]["name"], "what": "error message", "similarity": 0.9,
+               "expected": "入力されたIDとパスワードではログインできません", "shown": "入力されたIDまたはパスワードではログインできません"}
+    verdicts = decide(run, [finding], {"E1": STATEMENTS["E1"], "RULE": STATEMENTS["RULE"]}, "FAILED", by_outcome={"RULE"})
+    assert verdicts["E1"][0] == "WARNING" and "または" in verdicts["E1"][1]
+    assert verdicts["RULE"][0] == "PASSED"

@@ -1,0 +1,67 @@
+"""Shards, workers and the merge, for real: a small subset of the features run once in one process, once as two
+pytest-split shards (``--splits 2 --group 1|2``, each its own process, simulator and browser) merged with
+``python -m steps.reporting merge``, and once with ``-n 2`` workers. All three must give the same scenarios with
+the same statuses and history ids, and one environment.properties listing the engine that ran."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from steps.reporting import environment
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBSET = ["tests/features/test_myaplus.py", "-k", "ログイン画面に"]  # a few scenarios of ① and ⑩
+pytestmark = pytest.mark.skipif(not os.access("/usr/bin/chromium", os.X_OK), reason="needs Debian's chromium")
+
+
+def pytest_run(results: Path, *extra: str) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "pytest", *SUBSET, "--browser", "chromium", "-p", "no:randomly", "-q",
+           f"--alluredir={results}", "--durations-path", str(ROOT / ".test_durations"),
+           # its own basetemp: pytest keeps only the three newest /tmp/pytest-of-*/pytest-N, which would remove ours
+           f"--basetemp={results.parent / ('tmp-' + results.name)}", *extra]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert done.returncode in (0, 1), f"{' '.join(cmd)} exited {done.returncode}:\n{done.stdout[-3000:]}\n{done.stderr[-2000:]}"
+    return done
+
+
+def outcome(results: Path) -> list[tuple[str, str, str, str]]:
+    """(fullName, parameters, status, historyId) of every scenario result, sorted."""
+    rows = []
+    for path in results.glob("*-result.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        params = ",".join(f"{p['name']}={p['value']}" for p in sorted(data.get("parameters", []), key=lambda p: p["name"]))
+        rows.append((data["fullName"], params, data["status"], data["historyId"]))
+    return sorted(rows)
+
+
+def test_two_shards_merged_and_two_workers_equal_one_process(tmp_path):
+    pytest_run(tmp_path / "one")
+    one = outcome(tmp_path / "one")
+    assert len(one) >= 3, "the subset selected too few scenarios to split"
+
+    shard_dirs = [tmp_path / f"shard-{k}" for k in (1, 2)]
+    for k, results in enumerate(shard_dirs, start=1):
+        pytest_run(results, "--splits", "2", "--group", str(k))
+    shards = [outcome(d) for d in shard_dirs]
+    assert all(shards), "a shard ran nothing: the split is not two real shards"
+    assert not {r[3] for r in shards[0]} & {r[3] for r in shards[1]}, "the shards overlap"
+
+    merged_dir = tmp_path / "merged"
+    done = subprocess.run([sys.executable, "-m", "steps.reporting", "merge", *map(str, shard_dirs), "--out", str(merged_dir)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert outcome(merged_dir) == one
+
+    workers = tmp_path / "workers"
+    progress = pytest_run(workers, "-n", "2", "--dist", "loadgroup", "--feature-progress").stdout
+    assert outcome(workers) == one
+    assert "▶ features/myaplus/" in progress, "the controller shows no progress under -n 2"
+
+    for results in (merged_dir, workers):
+        env = environment.read(results / "environment.properties")
+        assert env["engines"] == "chromium" and env["browser.chromium"].startswith("chromium"), env

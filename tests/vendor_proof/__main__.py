@@ -1,0 +1,42 @@
+"""``python -m tests.vendor_proof [--defect NAME ...] [-- pytest args]``: the unchanged features against the blind site.
+
+Starts the stubs and tests/blind_site on free ports, writes profile.yaml (+ vocabulary.yaml) with those URLs into
+reports/vendor/, checks the control API contract, runs every feature through ``--target`` and builds the
+conformance report: reports/vendor/conformance/{conformance.md,conformance.json,evidence.zip}."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+
+from steps.reporting.conformance import main as conformance
+from steps.target.contract import check, render
+from steps.target.profile import load
+
+from .sites import ROOT, blind_site, write_profile
+
+OUT = ROOT / "reports" / "vendor"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.vendor_proof", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--defect", action="append", default=[], help="switch on a defect of the blind site (repeatable; "
+                    "python -m tests.blind_site --list-defects)")
+    ap.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
+    args = ap.parse_args(argv)
+    shutil.rmtree(OUT, ignore_errors=True)
+    with blind_site(args.defect, log=None) as urls:
+        profile = write_profile(urls, OUT, f" (defects: {', '.join(args.defect)})" if args.defect else "")
+        print(f"blind site {urls['site']}, stubs {urls['stubs']}; defects: {args.defect or 'none'}", flush=True)
+        print("control API contract:\n" + render(check(load(str(profile)), urls["control"])), flush=True)
+        status = subprocess.run([sys.executable, "-m", "pytest", "tests/features", "--target", str(profile),
+                                 f"--alluredir={OUT / 'allure-results'}", "--screenshots=always", "-q", "-rN",
+                                 "-p", "no:randomly", *args.pytest_args], cwd=ROOT, check=False).returncode
+    conformance(OUT / "allure-results", OUT / "conformance", None, allure=True)
+    return 0 if status in (0, 1) else 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())
