@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 ENGINES ?= chromium webkitgtk
 OTHER_ENGINES = $(wordlist 2,$(words $(ENGINES)),$(ENGINES))
 
-.PHONY: setup system-deps python-deps allure-cli test unit features report shard report-merge durations vendor-install-proof bench serve stubs contract conformance vendor-proof clean help
+.PHONY: setup system-deps python-deps allure-cli test unit features report shard report-merge durations vendor-install-proof bench fuzz serve stubs contract conformance discover vendor-proof mutants clean help
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -128,14 +128,22 @@ vendor-install-proof: ## the installed harness outside this repository: wheel, f
 bench: setup ## speed targets (pytest-benchmark)
 	$(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider"
 
+FUZZ_INPUTS ?= 10000
+fuzz: setup ## bad inputs (>= FUZZ_INPUTS, default 10000) over every form, control and stub endpoint and SMTP, then schemathesis; fails on any 5xx
+	$(PY) -m tests.fuzz.run --inputs $(FUZZ_INPUTS)
+
 serve: setup ## the simulator on http://127.0.0.1:8000/ for people to click through
 	$(PY) -m simulator
 
-stubs: setup ## the stubs alone (SMTP :8025, HTTP :8026), for a vendor's staging site
-	$(PY) -m simulator.stubs --host 0.0.0.0
+STUBS_TOKEN ?=
+STUBS_HOSTS ?=
+stubs: setup ## the stubs alone (SMTP :8025, HTTP :8026); STUBS_TOKEN=… STUBS_HOSTS='name …' to listen beyond this machine
+	$(PY) -m simulator.stubs $(if $(STUBS_TOKEN),--host 0.0.0.0 --stubs-token $(STUBS_TOKEN) $(foreach h,$(STUBS_HOSTS),--allowed-host $(h)))
 
 TARGET ?= simulator
-BREAKS ?=
+DEFECTS ?=
+MUTANTS_TARGET ?= blind
+JOBS ?= 1
 
 contract: setup ## check a target's control API against simulator/openapi.yaml (TARGET=profile; the simulator needs CONTROL_URL)
 	$(PY) -m steps.target.contract --target $(TARGET) $(if $(CONTROL_URL),--control-url $(CONTROL_URL)) $(if $(CONTROL_TOKEN),--control-token $(CONTROL_TOKEN))
@@ -146,8 +154,14 @@ conformance: setup ## every feature against TARGET (a profile), then reports/con
 	  --alluredir=reports/conformance/allure-results $(PYTEST_ARGS)
 	$(PY) -m steps.reporting conformance --results reports/conformance/allure-results --out reports/conformance
 
-vendor-proof: setup ## the unchanged features against tests/vendor_site through its profile (BREAKS='wording no-expiry ...')
-	$(PY) -m tests.vendor_site.proof $(foreach b,$(BREAKS),--break $(b)) $(if $(PYTEST_ARGS),-- $(PYTEST_ARGS))
+discover: setup ## what the harness finds on TARGET's screens, and a vocabulary stub (VOCABULARY=file to write one)
+	$(PY) -m steps.harness.discover --target $(TARGET) $(if $(VOCABULARY),--write $(VOCABULARY))
+
+vendor-proof: setup ## the unchanged features against the blind implementation tests/blind_site (DEFECTS='code_reusable ...')
+	$(PY) -m tests.vendor_proof $(foreach d,$(DEFECTS),--defect $(d)) $(if $(PYTEST_ARGS),-- $(PYTEST_ARGS))
+
+mutants: setup ## switch on each seeded defect (MUTANTS_TARGET=blind|simulator) and list those no scenario names by spec ID
+	$(PY) -m tests.vendor_proof.mutants --target $(MUTANTS_TARGET) --jobs $(JOBS) $(foreach d,$(DEFECTS),--defect $(d))
 
 clean: ## remove run outputs (keeps .venv)
 	rm -rf reports/allure-results reports/allure-report reports/living var .hypothesis .benchmarks

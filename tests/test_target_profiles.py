@@ -21,6 +21,12 @@ def test_a_vendor_profile_loads():
     assert profile.capabilities["clock"] is False and profile.thresholds == {"account_lock_threshold": 10}
 
 
+def test_tokens_are_read_and_optional():
+    profile = validate({**VENDOR, "control_token": "c-token", "stubs_token": "s-token"}, "vendor")
+    assert (profile.control_token, profile.stubs_token) == ("c-token", "s-token")
+    assert validate(VENDOR, "vendor").control_token is None  # no token: no header is sent
+
+
 @pytest.mark.parametrize("change, expected", [
     ({"colour": "red"}, "unknown key 'colour'"),
     ({"control_url": None}, "'control_url' is required"),
@@ -34,6 +40,8 @@ def test_a_vendor_profile_loads():
     ({"sites": {"myaplus": {"base_url": "https://x.jp", "paths": {"login": "signin"}}}}, "must be a path starting with '/'"),
     ({"scope": "MYAPLUS-01"}, "'scope' must be a list"),
     ({"name": ""}, "'name' is required"),
+    ({"control_token": 1234}, "'control_token' must be a text"),
+    ({"stubs_token": ["x"]}, "'stubs_token' must be a text"),
 ])
 def test_each_mistake_is_named(change, expected):
     with pytest.raises(ProfileError, match=expected.replace("(", r"\(").replace(")", r"\)")):

@@ -83,6 +83,16 @@ class DocumentUI:
     def current_url(self) -> str:
         return ""
 
+    def pass_extra_screen(self) -> bool:
+        """On a screen the documents do not have (the vocabulary's ``+next``), press its button and say so."""
+        for how in self.vocabulary.passes():
+            element = self._wait({"kind": "button", "word": "+next", "how": how}, "shown", 0.3)
+            if element is not None:
+                judgement.inferred("an extra screen", "the documented next screen", f"a screen passed with {how}")
+                self._click(element)
+                return True
+        return False
+
     def _expect_shown(self, kind: str, word: str) -> None:
         if self._wait(self.spec(kind, word), "shown") is None and self._near(kind, word) is None:
             self._absent(kind, word)
@@ -102,7 +112,12 @@ class DocumentUI:
         self._fill(self.find("field", label), value)
 
     def press(self, name: str) -> None:
-        """The button, or failing that the link, the document names (a 「ボタン」 may be either)."""
+        """The button, or failing that the link, the document names (a 「ボタン」 may be either). Fields the target's
+        vocabulary says this screen asks for beyond the documents are typed first."""
+        for extra, how, value in self.vocabulary.extras():
+            element = self._wait({"kind": "field", "word": extra, "how": how}, "shown", 0.5)
+            if element is not None:
+                self._fill(element, value)
         self._click(self.find("button", name))
 
     def choose(self, label: str) -> None:

@@ -119,8 +119,8 @@ function override(how) {
   if (how.css !== undefined) return all(how.css);
   if (how.label !== undefined) return all(CONTROLS).filter(c => labelsOf(c).some(t => has(t, how.label)));
   if (how.placeholder !== undefined) return all(CONTROLS).filter(c => has(c.getAttribute("placeholder"), how.placeholder));
-  if (how.role !== undefined) {
-    const selector = ROLE[how.role] || `[role=${how.role}]`;
+  if (how.role !== undefined) {  // a 「ボタン」 may be a button or a link: role button / link take either
+    const selector = how.role === "button" || how.role === "link" ? PRESSABLE : (ROLE[how.role] || `[role=${how.role}]`);
     return all(selector).filter(el => shown(el) && (how.name === undefined || (how.exact ? same(accName(el), how.name) : has(accName(el), how.name))));
   }
   if (how.text !== undefined) return texts(how.text).filter(shown);

@@ -5,6 +5,7 @@ screenshot, the page's HTML and a Playwright trace; environment.properties at th
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -118,7 +119,7 @@ def pytest_runtest_setup(item):
 
 
 # progress: one line per feature file ------------------------------------------------------------------
-_FEATURE_OF: dict[str, tuple[str, str]] = {}  # nodeid -> (feature file, feature title), for the progress lines
+_FEATURE_OF: dict[str, tuple[str, str, str]] = {}  # nodeid -> (feature file, feature title, scenario): progress, JUnit
 _CURRENT: list[str] = []
 _SEEN: set[str] = set()  # under xdist: the feature files the controller has announced
 FEATURE_ATTR = "harness_feature"  # on a scenario's setup report: [feature file, title], carried from a worker
@@ -144,7 +145,7 @@ def _say(config, line: str) -> None:
 def pytest_runtest_logstart(nodeid, location):
     """Outside output capture: a line when the run moves on to the next feature file (--feature-progress)."""
     feature = _FEATURE_OF.get(nodeid)
-    if feature is None or (_CURRENT and _CURRENT[-1] == feature[0]) or not _REPORTER:
+    if feature is None or not _REPORTER or (_CURRENT and _CURRENT[-1] == feature[0]):
         return
     _CURRENT.append(feature[0])
     _REPORTER[0].ensure_newline()
@@ -158,15 +159,19 @@ _REPORTER: list = []
 def pytest_runtest_makereport(item, call):
     """Under xdist the controller never sees the items: the setup report carries the scenario's feature file to it."""
     outcome = yield
-    if call.when == "setup" and _is_worker(item.config) and item.nodeid in _FEATURE_OF:
+    if item.nodeid in _FEATURE_OF:  # also read by the JUnit names (_junit_names), in one process or under xdist
         setattr(outcome.get_result(), FEATURE_ATTR, list(_FEATURE_OF[item.nodeid]))
 
 
+@pytest.hookimpl(tryfirst=True)  # before the junitxml plugin records the report
 def pytest_runtest_logreport(report):
     """The controller of ``-n N``: a line the first time a worker starts a scenario of a feature file."""
     feature = getattr(report, FEATURE_ATTR, None)
     config = _CONFIG[0] if _CONFIG else None
-    if not feature or report.when != "setup" or config is None or _is_worker(config) or feature[0] in _SEEN:
+    if feature and config is not None and not _is_worker(config):
+        _junit_names(config, report, feature)
+    if (not feature or report.when != "setup" or config is None or _is_worker(config) or feature[0] in _SEEN
+            or not config.getoption("--feature-progress", default=False) or not _distributed(config)):
         return
     _SEEN.add(feature[0])
     node = getattr(report, "node", None)
@@ -177,16 +182,32 @@ def pytest_runtest_logreport(report):
 _CONFIG: list = []
 
 
+def _junit_names(config, report, feature) -> None:
+    """--junitxml: a scenario's test case is named by its scenario and the spec IDs it cites, in the class of its
+    feature file, so CI test tabs (GitLab, dorny/test-reporter, Jenkins) show which statement broke."""
+    from _pytest.junitxml import xml_key
+    xml = config.stash.get(xml_key, None)
+    if xml is None:
+        return
+    ids = sorted(k for k in report.keywords if spec.ID_TAG.match(k))
+    example = report.nodeid.partition("[")[2].rstrip("]")
+    name = feature[2] + (f" [{example}]" if example else "") + (f" ({' '.join(ids)})" if ids else "")
+    reporter = xml.node_reporter(report)
+    reporter.add_attribute("name", name)
+    reporter.add_attribute("classname", "features." + feature[0].removesuffix(".feature").replace("/", "."))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_finish(session):
-    if session.config.getoption("--feature-progress", default=False):
+    progress = session.config.getoption("--feature-progress", default=False)
+    if progress:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None and not _is_worker(session.config):
             _REPORTER.append(reporter)
-        for item in session.items:
-            template = _template(item)
-            if template is not None:
-                _FEATURE_OF[item.nodeid] = (template.feature.rel_filename, template.feature.name)
+    for item in session.items:
+        template = _template(item)
+        if template is not None:
+            _FEATURE_OF[item.nodeid] = (template.feature.rel_filename, template.feature.name, template.name)
 
 
 # tracing, started by the ui fixture -------------------------------------------------------------------
@@ -219,6 +240,13 @@ def begin_video(options: dict, config) -> dict:
         return {**options, "record_video_dir": str(Path(config.getoption("output", default=None) or "reports/test-results") / ".videos"),
                 "record_video_size": options.get("viewport") or {"width": 1000, "height": 900}}
     return options
+
+
+def _ffmpeg() -> bool:
+    """Playwright records videos with its own ffmpeg build (``playwright install ffmpeg``)."""
+    import glob
+    browsers = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or os.path.expanduser("~/.cache/ms-playwright")
+    return bool(glob.glob(os.path.join(browsers, "ffmpeg-*", "ffmpeg-*")))
 
 
 def end_video(page, request) -> None:
@@ -328,7 +356,29 @@ class _Utf8Safe:
     @allure_commons.hookimpl(hookwrapper=True)
     def report_result(self, result):
         _escape_surrogates(result)
+        _mark_retry(result)
         yield
+
+
+# retries (pytest-rerunfailures, --reruns N): every attempt stays a result of its own (Allure shows the earlier ones
+# as retries); an attempt after a failed one is marked flaky, so a pass on retry never reads as a plain pass.
+_ATTEMPTS: dict[str, list[str]] = {}  # historyId -> statuses of the attempts so far in this process
+
+
+def _mark_retry(result) -> None:
+    history_id = getattr(result, "historyId", None)
+    if not history_id or not hasattr(result, "status"):
+        return
+    earlier = _ATTEMPTS.setdefault(history_id, [])
+    if any(status in ("failed", "broken") for status in earlier):
+        from allure_commons.model2 import Label, StatusDetails
+        result.statusDetails = result.statusDetails or StatusDetails()
+        result.statusDetails.flaky = True
+        result.labels.append(Label(name="tag", value="flaky"))
+        if result.status == "passed":
+            result.statusDetails.message = (f"flaky: passed on attempt {len(earlier) + 1} after "
+                                            f"{', '.join(earlier)}; the earlier attempts are its retries")
+    earlier.append(result.status)
 
 
 def _escape_surrogates(node) -> None:
@@ -362,6 +412,12 @@ def pytest_runtest_teardown(item):
 
 def pytest_configure(config):
     _CONFIG[:] = [config]
+    if (getattr(config.option, "video", "off") or "off") != "off" and not _ffmpeg():
+        raise pytest.UsageError("--video needs Playwright's ffmpeg build, which is not installed: run "
+                                "`python -m playwright install ffmpeg` where downloads work, or use --video=off")
+    screenshot = getattr(config.option, "screenshot", None)  # the old spelling (--screenshots always|on-failure)
+    if screenshot in ("always", "on-failure"):
+        config.option.screenshot = {"always": "on", "on-failure": "only-on-failure"}[screenshot]
     if not allure_commons.plugin_manager.is_registered(_UTF8_SAFE):
         allure_commons.plugin_manager.register(_UTF8_SAFE)
 

@@ -11,6 +11,7 @@ Both are attached to the scenario's Allure result as one JSON 「判定の記録
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 import allure
@@ -39,6 +40,7 @@ class Record:
     findings: list[Finding] = field(default_factory=list)
     failed: bool = False
     in_scenario: bool = False  # outside a scenario (a unit test, discovery) nothing is attached
+    inferring: bool = False  # inside ``inferring()``: differences are inferred, never wording or failures
 
     @property
     def current(self) -> str:
@@ -55,6 +57,9 @@ def record() -> Record:
 def wording(what: str, expected: str, shown: str, similarity: float) -> None:
     """A documented text found with other words: note it, let the scenario go on."""
     rec = record()
+    if rec.inferring:
+        inferred(what, expected, f"{shown} (similarity {similarity:.2f})")
+        return
     rec.findings.append(Finding("wording", rec.current, what, expected, shown, round(similarity, 2)))
     _attach(deviation_message(what, expected, shown, similarity), "文言の相違", AttachmentType.TEXT)
 
@@ -69,6 +74,20 @@ def inferred(what: str, expected: str, shown: str) -> None:
 def _attach(body: str, name: str, kind) -> None:
     if record().in_scenario:
         allure.attach(body, name=name, attachment_type=kind)
+
+
+@contextmanager
+def inferring(what: str, expected: str):
+    """Check something the documents do not say: a difference (or an absence) is noted as REVIEW and the scenario
+    goes on, so an inferred detail can never fail a documented scenario."""
+    rec = record()
+    before, rec.inferring = rec.inferring, True
+    try:
+        yield
+    except AssertionError as exc:
+        inferred(what, expected, str(exc).splitlines()[0][:300])
+    finally:
+        rec.inferring = before
 
 
 def check_inferred(ok: bool, what: str, expected: str, shown: str) -> None:

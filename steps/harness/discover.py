@@ -46,13 +46,20 @@ class Discovery:
             return
         self.seen.add(screen_name)
         screen = SCREENS[self.site][screen_name]
+        try:  # the vocabulary's "<screen>/<word>" entries apply from here; a +next screen is passed through
+            screen(self.ui).expect_shown()
+        except AssertionError:
+            pass
         print(f"\n{self.site} 「{screen_name}」 {self.ui.current_url()}")
         for term in screen.terms().values():
             kind, word = term.kind, str(term)
             spec = self.ui.spec(kind, word)
+            if self.ui.vocabulary.absent(word):
+                print(f"  – {kind:<8} 「{word}」 not on this site (vocabulary: absent)")
+                continue
             if self.ui._wait(spec, "shown", 1.5) is not None:
                 self.hits.add(word)
-                self.missing.pop(word, None)
+                self.missing = {k: v for k, v in self.missing.items() if not k.endswith("/" + word)}
                 print(f"  ✓ {kind:<8} 「{word}」 by {self.ui._locate(spec)['how']}")
                 continue
             options = sorted({c for c in self.ui._candidates(kind) if c}, key=lambda c: -(nearest(word, [c]) or ("", 0))[1])[:3]
@@ -62,7 +69,7 @@ class Discovery:
             suggestion = {strategy: options[0]} if strategy and options else (
                 {"role": "button", "name": options[0]} if options else {"css": "TODO"})
             if word not in self.hits:
-                self.missing.setdefault(word, {"how": suggestion, "screen": screen_name, "kind": kind})
+                self.missing.setdefault(f"{screen_name}/{word}", {"how": suggestion, "screen": screen_name, "kind": kind})
 
 
 def _walks(site: str, member: dict, ui, stubs, look) -> list[tuple[str, callable]]:

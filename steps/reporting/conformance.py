@@ -68,8 +68,8 @@ def classify(status: str, message: str, tags: list[str]) -> str:
         return "SKIPPED"
     if DEVIATION in message:
         return "WARNING"
-    if "推定" in tags or status == "broken" and not message.startswith("AssertionError"):
-        return "REVIEW"
+    if "推定" in tags or "HarnessError" in message or status == "broken" and not message.startswith("AssertionError"):
+        return "REVIEW"  # an inferred scenario, or the harness / the target's control API broke: not a product verdict
     return "FAILED"
 
 
@@ -206,7 +206,9 @@ def markdown(report: dict) -> str:
         lines += [f"## {verdict} ({len(rows)})", "", "| ID | 記述 | 理由・シナリオ | 証跡 |", "|---|---|---|---|"]
         for r in rows:
             detail = r["reason"] or "; ".join(s["name"] for s in r["scenarios"][:2])
-            lines.append(f"| {r['id']} | {r['text'][:60]} | {detail.replace('|', '/')[:240]} | {len(r['evidence'])} |")
+            shots = [e for e in r["evidence"] if e.endswith(".png")]
+            proof = f"`evidence/{shots[0]}` (+{len(r['evidence']) - 1})" if shots and verdict != "PASSED" else str(len(r["evidence"]))
+            lines.append(f"| {r['id']} | {r['text'][:60]} | {detail.replace('|', '/')[:240]} | {proof} |")
         lines.append("")
     inferred = report.get("inferred", [])
     if inferred:

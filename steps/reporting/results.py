@@ -21,6 +21,9 @@ class Result:
     status: str
     labels: dict[str, list[str]] = field(default_factory=dict)
     message: str = ""
+    history_id: str = ""
+    start: int = 0
+    flaky: bool = False  # passed only on a retry (pytest-rerunfailures), or failed after an earlier pass
 
     def label(self, name: str, default: str = "") -> str:
         return (self.labels.get(name) or [default])[0]
@@ -35,18 +38,40 @@ class Result:
 
     @property
     def failed(self) -> bool:
-        return self.status in FAILED
+        """Failed or broken, or flaky: a scenario that needed a retry never counts as passed."""
+        return self.status in FAILED or self.flaky
 
 
-def read(results_dir: Path = RESULTS_DIR) -> list[Result]:
+def read(results_dir: Path = RESULTS_DIR, attempts: bool = False) -> list[Result]:
+    """Every result; a test run several times (retries: --reruns) counts once, as its last attempt, marked flaky
+    when an attempt failed (``attempts=True``: every attempt as written)."""
     out = []
     for path in sorted(Path(results_dir).glob("*-result.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         labels: dict[str, list[str]] = defaultdict(list)
         for label in data.get("labels", []):
             labels[label["name"]].append(label["value"])
+        details = data.get("statusDetails") or {}
         out.append(Result(data.get("name", ""), data.get("fullName", ""), data.get("status", "unknown"), dict(labels),
-                          (data.get("statusDetails") or {}).get("message", "") or ""))
+                          details.get("message", "") or "", data.get("historyId", "") or "", data.get("start") or 0,
+                          bool(details.get("flaky"))))
+    return out if attempts else last_attempts(out)
+
+
+def last_attempts(results: list[Result]) -> list[Result]:
+    """One result per test (historyId): its last attempt, flaky when any attempt failed and another passed."""
+    by_test: dict[str, list[Result]] = defaultdict(list)
+    alone = []
+    for r in results:
+        (by_test[r.history_id] if r.history_id else alone).append(r)
+    out = list(alone)
+    for tries in by_test.values():
+        tries.sort(key=lambda r: r.start)
+        last = tries[-1]
+        statuses = {r.status for r in tries}
+        if len(tries) > 1 and statuses & set(FAILED) and "passed" in statuses:
+            last.flaky = True
+        out.append(last)
     return out
 
 

@@ -2,6 +2,7 @@
 conformance per site; an optional quality gate."""
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections import defaultdict
 
@@ -42,13 +43,16 @@ def render(results: list[Result]) -> tuple[str, float | None]:
             screens[r.label("feature", "?")].append(r)
         width = min(max(_width(s) for s in screens), SCREEN_COLUMNS) if screens else 10
         for screen, rs in sorted(screens.items()):
-            passed = sum(r.status == "passed" for r in rs)
+            passed = sum(r.status == "passed" and not r.flaky for r in rs)
             failed = sum(r.status == "failed" for r in rs)  # an assertion failed: the site differs from the document
             broken = sum(r.status == "broken" for r in rs)  # an error: timeout, harness, control API
+            flaky = sum(r.flaky and r.status == "passed" for r in rs)  # passed only on a retry (--reruns)
             broken_ids = sorted({i for r in rs if r.failed for i in r.ids})
-            mark = "✗" if failed or broken else "✓"
+            mark = "✗" if failed or broken or flaky else "✓"
             tail = f"  spec: {' '.join(broken_ids)}" if broken_ids else ""
-            lines.append(f" {mark} {_pad(screen, width)}  passed {passed:3d}  failed {failed:3d}  broken {broken:3d}{tail}")
+            flaky_column = f"  flaky {flaky:3d}" if flaky else ""
+            lines.append(f" {mark} {_pad(screen, width)}  passed {passed:3d}  failed {failed:3d}  broken {broken:3d}"
+                         f"{flaky_column}{tail}")
         verdicts = statement_verdicts(site, results)
         ok, ran = conformance(verdicts)
         not_run = sum(v == "not run" for v in verdicts.values())
@@ -91,6 +95,7 @@ def main(gate: float | None = None, runs: dict[str, int] | None = None) -> int:
     results = read()
     text, overall = render(results)
     print(text)
+    step_summary(text)
     status = 0
     if gate is not None:
         if overall is None or overall < gate:
@@ -103,6 +108,15 @@ def main(gate: float | None = None, runs: dict[str, int] | None = None) -> int:
         print(f"HARNESS ERROR ({'; '.join(errors)}): the results above are incomplete")
         status = EXIT_HARNESS
     return status
+
+
+def step_summary(text: str) -> None:
+    """In GitHub Actions, the same screen in the job's summary page ($GITHUB_STEP_SUMMARY), appended."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    with open(path, "a", encoding="utf-8") as out:
+        out.write("### 初回ログイン 仕様適合: summary\n\n```\n" + text + "\n```\n")
 
 
 def _width(text: str) -> int:

@@ -2,7 +2,8 @@
 
 Starts the stubs and tests/blind_site on free ports, writes profile.yaml (+ vocabulary.yaml) with those URLs into
 reports/vendor/, checks the control API contract, runs every feature through ``--target`` and builds the
-conformance report: reports/vendor/conformance/{conformance.md,conformance.json,evidence.zip}."""
+conformance report: reports/vendor/conformance/{conformance.md,conformance.json,evidence.zip}. A partial run
+(``-- -k EXPR``) writes to reports/vendor-<EXPR>/ instead, so two partial runs at once do not clobber each other."""
 from __future__ import annotations
 
 import argparse
@@ -26,15 +27,19 @@ def main(argv=None) -> int:
                     "python -m tests.blind_site --list-defects)")
     ap.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     args = ap.parse_args(argv)
-    shutil.rmtree(OUT, ignore_errors=True)
+    out = OUT
+    if "-k" in args.pytest_args[:-1]:
+        expr = args.pytest_args[args.pytest_args.index("-k") + 1]
+        out = OUT.with_name("vendor-" + "".join(c if c.isalnum() else "-" for c in expr).strip("-"))
+    shutil.rmtree(out, ignore_errors=True)
     with blind_site(args.defect, log=None) as urls:
-        profile = write_profile(urls, OUT, f" (defects: {', '.join(args.defect)})" if args.defect else "")
+        profile = write_profile(urls, out, f" (defects: {', '.join(args.defect)})" if args.defect else "")
         print(f"blind site {urls['site']}, stubs {urls['stubs']}; defects: {args.defect or 'none'}", flush=True)
         print("control API contract:\n" + render(check(load(str(profile)), urls["control"])), flush=True)
         status = subprocess.run([sys.executable, "-m", "pytest", "tests/features", "--target", str(profile),
-                                 f"--alluredir={OUT / 'allure-results'}", "--screenshots=always", "-q", "-rN",
+                                 f"--alluredir={out / 'allure-results'}", "--screenshots=always", "-q", "-rN",
                                  "-p", "no:randomly", *args.pytest_args], cwd=ROOT, check=False).returncode
-    conformance(OUT / "allure-results", OUT / "conformance", None, allure=True)
+    conformance(out / "allure-results", out / "conformance", None, allure=True)
     return 0 if status in (0, 1) else 3
 
 
