@@ -11,4 +11,5 @@ pytest_plugins = [
     "steps.myaplus",
     "steps.fanclub",
     "steps.browsers",
+    "steps.flow",
 ]

@@ -14,6 +14,7 @@ import sys
 import threading
 from dataclasses import fields
 
+from . import defects
 from .app import create_app
 from .guard import is_loopback
 from .server import BackgroundServer
@@ -38,16 +39,27 @@ def parse(argv=None) -> argparse.Namespace:
                     help="a Host name /_control and the stubs answer for besides localhost / 127.0.0.1 / ::1 (repeatable)")
     ap.add_argument("--public-base-url", default=None,
                     help="where mailed links point (default: this server's own URL); never taken from the request")
+    ap.add_argument("--defect", action="append", default=[], metavar="NAME",
+                    help="switch on a deliberate defect of simulator/defects.py, for mutation testing (repeatable)")
+    ap.add_argument("--list-defects", action="store_true", help="print the defect registry as JSON and exit")
     defaults = Settings()
     for f in fields(Settings):
         if f.name in TUNABLE:
             ap.add_argument("--" + f.name.replace("_", "-"), type=int, default=getattr(defaults, f.name),
                             help=f"default {getattr(defaults, f.name)}")
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    try:
+        args.defect = list(defects.names(args.defect))
+    except defects.UnknownDefect as exc:
+        ap.error(str(exc))
+    return args
 
 
 def main(argv=None) -> int:
     args = parse(argv)
+    if args.list_defects:
+        print(json.dumps(defects.listing(), ensure_ascii=False, indent=1))
+        return 0
     if not is_loopback(args.host) and not args.control_token:
         print("error: listening on a non-loopback address lets anyone on the network reset and seed the simulator and "
               "read every code it sends; give --control-token (and --allowed-host NAME, --public-base-url URL) to do it",
@@ -59,8 +71,9 @@ def main(argv=None) -> int:
         stubs = start_stubs(args.host, args.stubs_port, args.smtp_port, token=token, allowed_hosts=allowed,
                             db_path=args.db if args.db != ":memory:" else None)
         settings = Settings(db_path=args.db, smtp_host=stubs.smtp_host, smtp_port=stubs.smtp_port, gateway_url=stubs.url,
-                            control_token=token, allowed_hosts=",".join(allowed),
+                            control_token=token, allowed_hosts=",".join(allowed), defects=",".join(args.defect),
                             **{name: getattr(args, name) for name in TUNABLE})
+        stubs.registry.defects = settings.defects  # the support desk's defects (simulator/stubs/support_desk.py)
         site = BackgroundServer(create_app(settings), args.host, args.port).start()
     except (OSError, RuntimeError) as exc:
         print(f"error: could not start the simulator: {exc}", file=sys.stderr)

@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.templating import Jinja2Templates
 
-from . import control
+from . import control, defects
 from .clock import Clock
 from .context import SHARED_TEMPLATES, SiteContext
 from .guard import Guard
@@ -38,6 +38,7 @@ def _templates() -> Jinja2Templates:
         autoescape=True,
     )
     env.globals["csrf_token"] = csrf_token
+    env.globals["defect"] = defects.on  # {% if defect(request, "name") %}: a template's defect hook
     return Jinja2Templates(env=env)
 
 

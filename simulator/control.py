@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from . import __version__
+from . import __version__, defects
 from .clock import JST, check_seconds, parse_moment
 from .context import SiteContext
 
@@ -65,7 +65,10 @@ def _clock_state(ctx: SiteContext) -> dict:
 
 def routes(ctx: SiteContext, sites: list[str]) -> list[Route]:
     async def health(request: Request):
-        return JSONResponse({"status": "ok", "implementation": "simulator", "version": __version__, "sites": sites})
+        body = {"status": "ok", "implementation": "simulator", "version": __version__, "sites": sites}
+        if ctx.settings.defects:  # a deliberately broken build says so (python -m simulator --defect NAME)
+            body["defects"] = sorted(defects.active(ctx.settings))
+        return JSONResponse(body)
 
     async def config(request: Request):
         s = ctx.settings

@@ -9,6 +9,7 @@ from email.utils import formatdate, make_msgid
 
 import requests
 
+from . import defects
 from .settings import Settings
 
 
@@ -21,6 +22,8 @@ class Mailer:
         self.settings = settings
 
     def send(self, to: str, subject: str, body: str, sender: str | None = None) -> None:
+        if defects.active(self.settings):  # wording defects (python -m simulator --defect NAME): other words mailed
+            subject, body = defects.rewrite(self.settings, subject), defects.rewrite(self.settings, body)
         msg = EmailMessage()
         msg["From"] = sender or self.settings.mail_from
         msg["To"] = to

@@ -42,6 +42,8 @@ class Settings:
     # The control API: the bearer token it requires, and the Host names it answers besides the loopback ones.
     control_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     allowed_hosts: str = ""  # comma-separated
+    # Defects switched on (simulator/defects.py, comma-separated names): for mutation testing only, "" otherwise.
+    defects: str = ""
 
     def public(self) -> dict:
         """What the control API may reveal (no secrets)."""

@@ -13,6 +13,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
+from . import defects
 from .clock import later
 
 SESSION_COOKIE = "sim_session"
@@ -172,7 +173,10 @@ def flash(request: Request, kind: str, text: str) -> None:
 def render_page(templates, request: Request, template: str, status: int = 200, alerts=(), **values):
     """A page with the flashed messages and ``alerts`` shown, then forgotten."""
     box = request.session.pop("flash", None) or {}
-    return templates.TemplateResponse(
+    response = templates.TemplateResponse(
         request, template, {"alerts": [*box.get("alert", []), *alerts], "notices": box.get("status", []), **values},
         status_code=status,
     )
+    if defects.active(request):  # wording defects (python -m simulator --defect NAME): other words on the page
+        response = defects.rewrite_response(request, response)
+    return response

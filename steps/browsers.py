@@ -33,7 +33,7 @@ def row(row_id: str) -> dict:
 def _(ui, world, row_id, name):
     page = screen(ui, name)
     try:
-        ui.open_as(row(row_id)["user_agent"], page.path)
+        ui.open_as(row(row_id)["user_agent"], getattr(ui, "urls", {}).get(page.key) or page.path)  # the target's URL
     except Unavailable as why:  # safaridriver cannot send another User-Agent
         pytest.skip(str(why))
     page.expect_shown()

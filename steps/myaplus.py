@@ -4,7 +4,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 import unicodedata
-from contextlib import contextmanager
 from datetime import datetime
 
 from pytest_bdd import given, then, when
@@ -21,16 +20,6 @@ STATES = {"移行前": "unmigrated", "旧IDロック": "old_id_locked", "移行�
 PHONES = {"携帯電話": "mobile", "固定電話": "landline"}
 THRESHOLDS = {"旧ID": "old_id_lock_threshold", "My APLUS ID": "account_lock_threshold"}
 MASK = re.compile(r"[*＊●•]{3,}")  # how a page hides characters (the document shows 「*********@co.jp」, 「-****」)
-
-
-@contextmanager
-def _briefly(ui, seconds: float = 1.0):
-    """A check of something already on the page (an inferred detail): do not wait the full timeout for it."""
-    ui.timeout, saved = seconds, ui.timeout
-    try:
-        yield
-    finally:
-        ui.timeout = saved
 
 
 def _page_text(ui) -> str:
@@ -361,7 +350,7 @@ def _moments(text: str) -> list[tuple[datetime, str]]:
         if half and half.upper() in ("午後", "PM") and hour < 12:
             hour += 12
         try:
-            found.append((datetime(int(year), int(month), int(day), hour, minute), m.group(0)))
+            found.append((datetime(int(year), int(month), int(day), hour, minute), m.group(0).strip()))
         except ValueError:
             continue
     return found

@@ -127,6 +127,9 @@ class DocumentUI:
     def expect_heading(self, text: str) -> None:
         self._expect_shown("heading", text)
 
+    def expect_no_heading(self, text: str) -> None:
+        self._expect_gone("heading", text, f"heading 「{text}」")
+
     def expect_text(self, text: str) -> None:
         self._expect_shown("text", text)
 

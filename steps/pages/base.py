@@ -60,6 +60,13 @@ class Screen:
         self.ui.open(getattr(self.ui, "urls", {}).get(self.key) or self.path)
         self.expect_shown()
 
+    def expect_not_shown(self) -> None:
+        """Not this screen: its heading, or where screens share a heading its marker sentence, is absent."""
+        if self.marker:
+            self.ui.expect_no_text(self.marker)
+        else:
+            self.ui.expect_no_heading(self.heading)
+
     def expect_shown(self) -> None:
         passes = getattr(self.ui, "pass_extra_screen", None)
         for _ in range(3):  # a target may put screens of its own between documented ones (its vocabulary's +next)

@@ -67,6 +67,12 @@ class ControlClient(_Client):
             pytest.skip("the target cannot set its clock (capabilities.clock: false)")
         return self.call("POST", "/clock", json={"set": iso})
 
+    def record(self, site: str, kind: str, record_id) -> dict:
+        """A member's stored record (GET /_control/<site>/<kind>/<id>), to check what the site changed."""
+        if not self.capabilities["seed"]:
+            pytest.skip(f"needs to read a seeded {site} record: the target cannot seed (capabilities.seed: false)")
+        return self.call("GET", f"/{site}/{kind}/{record_id}")
+
     def create(self, site: str, kind: str, **fields) -> dict:
         if not self.capabilities["seed"]:
             pytest.skip(f"needs a seeded {site} {kind[:-1]}: the target cannot seed (capabilities.seed: false)")

@@ -66,7 +66,7 @@ SPECIAL = ["", " ", "\x00", "\x1b[31m", "\r\n\r\n", "\u202e", "\ufeff", "ｔｅ�
            "a" * 100_000, "9" * 5_000, "Ａ" * 600, "\u0000" * 10, "\t\v\f", "null", "[]", "{}"]
 text = st.one_of(st.text(max_size=60), st.sampled_from(SPECIAL),
                  st.text(st.characters(categories=("Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Mn")), max_size=30))
-json_value = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | text,
+json_value = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | text,
                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
                           max_leaves=10)
 
@@ -105,7 +105,8 @@ class Fuzzer:
     def send(self, family: str, method: str, url: str, what: str = "", **kwargs) -> requests.Response | None:
         try:
             resp = self.http.request(method, url, timeout=30, allow_redirects=False, **kwargs)
-        except (ValueError, requests.exceptions.InvalidHeader, requests.exceptions.InvalidURL):
+        except (ValueError, requests.exceptions.InvalidHeader, requests.exceptions.InvalidURL,
+                requests.exceptions.InvalidJSONError):
             self.tally.statuses["not sent (the client refused it)"] += 1
             return None
         except requests.RequestException as exc:

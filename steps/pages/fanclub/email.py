@@ -1,11 +1,14 @@
-from ..base import Button, Field, Screen, Text
+from ..base import Button, Field
+from .inferred import InferredScreen
 
 
-class EmailScreen(Screen):
-    """【STEP3】メールアドレス入力."""
+class EmailScreen(InferredScreen):
+    """【STEP3】メールアドレス入力: the document says only that STEP3 asks for an e-mail address (「【STEP3】で入力する
+    メールアドレス」); the heading, the confirmation field and the button are inferred."""
     name = "【STEP3】メールアドレス入力画面"
     heading = "メールアドレス入力"
     EMAIL, CONFIRM, SEND = Field("メールアドレス"), Field("確認のため、もう一度入力してください"), Button("送信する")
+    landmark = EMAIL
 
     def send(self, address: str, confirmation: str | None = None) -> None:
         self.ui.fill(self.EMAIL, address)
@@ -13,7 +16,7 @@ class EmailScreen(Screen):
         self.ui.press(self.SEND)
 
 
-class MailSentScreen(Screen):
-    """After STEP3: the mail (会員登録URL / 取得済ID) is on its way."""
+class MailSentScreen(InferredScreen):
+    """After STEP3: the mail (会員登録URL / 取得済ID) is on its way (not in the document)."""
     name = "メール送信完了画面"
     heading = "メール送信完了"

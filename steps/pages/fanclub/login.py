@@ -1,8 +1,10 @@
-from ..base import Button, Field, Screen, Text
+from ..base import Button, Field
+from .inferred import SoftMarker
 
 
-class FanclubLoginScreen(Screen):
-    """ログイン: Plus member ID login, and the way to 初回ログイン (STEP1)."""
+class FanclubLoginScreen(SoftMarker):
+    """ログイン (the document's 「ログインページ」): Plus member ID login, and the way to 初回ログイン (STEP1). The entry
+    「初回ログインはこちら」 is inferred, so it marks the screen softly."""
     name = "ファンクラブログイン画面"
     heading = "ログイン"
     marker = "初回ログインはこちら"

@@ -4,6 +4,7 @@ from ..base import Button, Field, Screen, Text
 class PhoneCodeScreen(Screen):
     """⑦-1 SMS / ⑦-2 音声電話の認証コード入力画面."""
     name = "電話番号認証コード入力画面"
+    key = "myaplus.phone_code"  # a profile may give its URL (paths.phone_code): scenarios that skip a step open it
     heading = "認証コード入力画面"
     marker = "登録電話番号"
     SMS_FIELD, VOICE_FIELD = Field("へSMSにて送信された認証コードを入力してください"), Field("自動音声で受け取った認証コードを入力してください")

@@ -4,6 +4,7 @@ from ..base import Button, Field, Screen, Text
 class PasswordScreen(Screen):
     """⑧ パスワード入力."""
     name = "パスワード入力画面"
+    key = "myaplus.password"  # a profile may give its URL (paths.password): scenarios that skip a step open it
     heading = "パスワード入力"
     NEW, CONFIRM, REGISTER, CANCEL = Field("新しいパスワード"), Field("確認のため、もう一度入力してください。"), Button("登録する"), Button("キャンセル")
 

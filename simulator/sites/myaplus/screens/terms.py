@@ -4,6 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.routing import Route
 
+from .... import defects
 from ....context import SiteContext
 from ....web import read_form, redirect
 from .. import flow
@@ -19,9 +20,13 @@ def routes(ctx: SiteContext) -> list[Route]:
         form = await read_form(request)
         if not flow.current(request, "terms"):
             return flow.proceed(request)
-        if form.get("action") != "agree":
-            flow.discard(request)
+        if form.get("action") != "agree" and not defects.on(ctx.settings, "terms_cancel_proceeds"):
+            if not defects.on(ctx.settings, "terms_cancel_keeps_progress"):
+                flow.discard(request)
             return redirect(flow.LOGIN)
+        if defects.on(ctx.settings, "email_choice_skipped"):
+            flow.advance(request, "new_email")
+            return redirect("/myaplus/migration/email/new")
         flow.advance(request, "email_choice")
         return redirect("/myaplus/migration/email")
 
