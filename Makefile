@@ -126,7 +126,7 @@ vendor-install-proof: ## the installed harness outside this repository: wheel, f
 	@echo "report: $(VENDOR_DIR)/reports/conformance/conformance.md"
 
 bench: setup ## speed targets (pytest-benchmark)
-	$(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider"
+	$(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider -p no:allure_pytest"
 
 FUZZ_INPUTS ?= 10000
 fuzz: setup ## bad inputs (>= FUZZ_INPUTS, default 10000) over every form, control and stub endpoint and SMTP, then schemathesis; fails on any 5xx

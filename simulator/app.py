@@ -38,7 +38,7 @@ def _templates() -> Jinja2Templates:
         autoescape=True,
     )
     env.globals["csrf_token"] = csrf_token
-    env.globals["defect"] = defects.on  # {% if defect(request, "name") %}: a template's defect hook
+    env.globals["defect"] = defects.on  # a template's defect hook: {% if defect(request, <name>) %}
     return Jinja2Templates(env=env)
 
 

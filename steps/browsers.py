@@ -2,8 +2,6 @@
 and check the 動作保証外 note. The engine stays the run's (--browser); only the User-Agent it sends changes."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 from pytest_bdd import then, when
@@ -12,9 +10,10 @@ from .common import screen
 from .drivers.engines import Unavailable
 from .evidence.allure_hooks import attach_screenshot
 from .pages.fanclub.environment import EnvironmentNote
+from .paths import USER_AGENTS
 from .phrases import phrase
 
-CATALOGUE_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "user_agents.yaml"
+CATALOGUE_FILE = USER_AGENTS
 
 
 def catalogue() -> dict[str, dict]:

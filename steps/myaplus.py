@@ -413,12 +413,22 @@ def _(ui, address):
 
 @when("会員のMy APLUS IDと同じメールアドレスで新規登録する")
 def _(ui, world):
-    RegisterScreen(ui).register(world.member["myaplus_id"])
+    RegisterScreen(ui).register(world.member["myaplus_id"], world.member)
+
+
+@then("その新規登録は受け付けられない")
+def _(ui, stubs, world):
+    """Documented (⑫ 「同一のメールアドレスではMy APLUS IDの新規登録はできません」): nothing goes out to the address (no
+    code, no guidance) and the code screen is not reached. The message is checked apart, as (推定)."""
+    address = world.member["myaplus_id"]
+    ui.expect_no_text(EmailCodeScreen.marker)
+    mails = stubs.received("mails", address)
+    assert not mails, f"the registration with {address} went through: mails {[m['subject'] for m in mails]}"
 
 
 @when(phrase("新規登録にメールアドレス「{address}」を入力する"))
-def _(ui, address):
-    RegisterScreen(ui).register(address)
+def _(ui, world, address):
+    RegisterScreen(ui).register(address, getattr(world, "member", None))
 
 
 # mails -------------------------------------------------------------------------------------

@@ -42,3 +42,28 @@ def test_other_words_warn_on_the_message_and_pass_the_rule():
     verdicts = decide(run, [finding], {"E1": STATEMENTS["E1"], "RULE": STATEMENTS["RULE"]}, "FAILED", by_outcome={"RULE"})
     assert verdicts["E1"][0] == "WARNING" and "または" in verdicts["E1"][1]
     assert verdicts["RULE"][0] == "PASSED"
+
+
+def test_the_record_lists_steps_that_never_ran_so_their_statements_are_not_reached():
+    from types import SimpleNamespace as NS
+
+    from steps.evidence import judgement
+    lines = [NS(keyword="前提", name="「ログイン画面」を開いている", type="given"),
+             NS(keyword="ならば", name="入力欄「My APLUS ID」がある", type="then"),
+             NS(keyword="かつ", name="画面に「ログイン後、新しいMy APLUS ID(メールアドレス)およびパスワードを設定させていただきます。」と表示される",
+                type="then")]
+    scenario = NS(steps=lines)
+    judgement.pytest_bdd_before_scenario(None, None, scenario)
+    try:
+        for line, fails in ((lines[0], False), (lines[1], True)):
+            judgement.pytest_bdd_before_step(None, None, scenario, line, None)
+            if fails:
+                judgement.pytest_bdd_step_error(None, None, scenario, line, None, {}, AssertionError("absent"))
+            else:
+                judgement.pytest_bdd_after_step(None, None, scenario, line, None, {})
+        rec = judgement.record()
+        assert [s["status"] for s in rec.steps] == ["passed", "failed", "not run"]
+        verdicts = {k: v for k, (v, _why) in decide(rec.steps, [], STATEMENTS, "FAILED").items()}
+        assert verdicts["F1"] == "FAILED" and verdicts["S1"] == NOT_REACHED
+    finally:
+        judgement._RECORD[0] = judgement.Record()

@@ -10,6 +10,7 @@ import sys
 import xml.dom.minidom
 from pathlib import Path
 
+from steps.evidence import allure_hooks
 from steps.reporting import results, summary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,11 +65,16 @@ def project(tmp_path: Path) -> Path:
 def test_old_option_names_are_aliases_of_pytest_playwrights(tmp_path):
     p = project(tmp_path)
     for args, expected in ((["--pw-trace=retain-on-failure", "--screenshots=always"], "retain-on-failure,on,off,None,None"),
-                           (["--tracing=on", "--screenshot=off", "--video=retain-on-failure", "--browser-channel=chrome",
-                             "--device=Pixel 7"], "on,off,retain-on-failure,chrome,Pixel 7"),
+                           (["--tracing=on", "--screenshot=off", "--video=off", "--browser-channel=chrome",
+                             "--device=Pixel 7"], "on,off,off,chrome,Pixel 7"),
                            ([], "off,only-on-failure,off,None,None")):
         done = run(p, "-k", "options", *args, expected=expected)
         assert done.returncode == 0, done.stdout[-2000:]
+    video = run(p, "-k", "options", "--video=retain-on-failure", expected="off,only-on-failure,retain-on-failure,None,None")
+    if not allure_hooks._ffmpeg():  # Playwright records videos with its own ffmpeg build: said at start-up, not per scenario
+        assert video.returncode == 4 and "playwright install ffmpeg" in video.stderr, video.stdout + video.stderr
+    else:
+        assert video.returncode == 0, video.stdout[-2000:]
 
 
 def test_a_retried_scenario_is_flaky_never_a_plain_pass_and_junit_names_carry_spec_ids(tmp_path):

@@ -2,14 +2,19 @@
 @fanclub
 機能: 【STEP5】パスワード入力(すでにPlus member IDをお持ちの方)
   すでにPlus member IDをお持ちの方は、【STEP5】でそのPlus member IDのパスワードの入力を求められる。
+  文書にあるのは質問の題名だけ。画面の文言、ボタンの名前、パスワードを入れた後の手順は推定。
 
   背景:
     前提 状態が「Plus member ID取得済」のファンクラブ会員がいる
     かつ ファンクラブ会員が「【STEP5】パスワード入力画面」まで進んでいる
 
   @FANCLUB-QUESTIONS-Q10
+  シナリオ: 【STEP5】でPlus member IDのパスワードの入力を求められる
+    ならば 入力欄「パスワード」がある
+    かつ 画面に「Plus member IDのパスワードを入力してください。」と表示される(推定)
+
+  @推定 @FANCLUB-QUESTIONS-Q10
   シナリオ: 取得済のPlus member IDのパスワードを入力すると初回ログインが完了する
-    ならば 画面に「Plus member IDのパスワードを入力してください。」と表示される
     もし Plus member IDのパスワードを入力して「初回ログインを完了する」を押す
     ならば 「【STEP7】初回ログイン完了画面」が表示される
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .. import defects
 from .carrier import billing_id_problem
 from .registry import Registry
 
@@ -75,9 +76,18 @@ def carrier_key(value: str) -> str | None:
     return None
 
 
-def billing_problem(carrier: str, billing_id: str) -> str | None:
+def billing_problem(carrier: str, billing_id: str, where=None) -> str | None:
+    """``where``: the registry, whose ``defects`` python -m simulator sets (simulator/defects.py)."""
     compact = re.sub(r"[\s-]", "", billing_id) if carrier in ("docomo", "au") else billing_id
-    if carrier == "au" and PHONE_LIKE.fullmatch(compact):
+    if defects.on(where, "desk_docomo_any_length") and carrier == "docomo" and compact.isdigit():
+        return None
+    if defects.on(where, "desk_au_short_id_accepted") and carrier == "au" and compact.isdigit() and len(compact) == 10:
+        return None
+    if defects.on(where, "desk_au_long_id_accepted") and carrier == "au" and compact.isdigit() and len(compact) > 11:
+        return None
+    if defects.on(where, "desk_softbank_any_text") and carrier == "SoftBank" and compact.strip():
+        return None
+    if carrier == "au" and PHONE_LIKE.fullmatch(compact) and not defects.on(where, "desk_au_phone_accepted"):
         return "au: 「端末のお電話番号」では調査できません。【11桁の継続課金ID】をご記入ください。"
     return billing_id_problem(carrier, compact)
 
@@ -91,16 +101,17 @@ def surnames(name: str) -> tuple[str, str] | None:
     return (old.group(1) if old else "", current.split()[0] if current else "")
 
 
-def judge(body: str) -> Verdict:
+def judge(body: str, where=None) -> Verdict:
     values = parse(body)
-    problems = [f"・{label}:未記入" for label, _ in ITEMS if not values.get(label)]
+    blank_ok = defects.on(where, "desk_blank_items_accepted")  # only a missing line counts
+    problems = [f"・{label}:未記入" for label, _ in ITEMS if (label not in values if blank_ok else not values.get(label))]
     carrier = carrier_key(values.get(ITEMS[0][0], ""))
     if values.get(ITEMS[0][0]) and carrier is None:
         problems.append("・ご契約の携帯会社は【docomo/au/SoftBank】のいずれかをご記入ください。")
     billing = values.get(ITEMS[1][0], "")
-    if carrier and billing and (problem := billing_problem(carrier, billing)):
+    if carrier and billing and (problem := billing_problem(carrier, billing, where)):
         problems.append(f"・各キャリアの決済情報:{problem}")
-    names = surnames(values.get(ITEMS[4][0], ""))
+    names = None if defects.on(where, "desk_old_surname_ignored") else surnames(values.get(ITEMS[4][0], ""))
     if names and not all(names):
         problems.append("・ご結婚などにより名字変更をされている場合は、【旧姓・新姓】を両方お知らせください。")
     return Verdict(tuple(problems), names)
@@ -119,6 +130,6 @@ def answer(registry: Registry, sender: str, recipient: str, body: str) -> dict |
     """Record the desk's automatic reply to ``sender`` when the mail was addressed to the desk."""
     if recipient.strip().lower() != DESK_ADDRESS or not sender:
         return None
-    verdict = judge(body)
+    verdict = judge(body, registry)
     return registry.record("mail", to=sender, sender=DESK_ADDRESS, subject=REPLY_SUBJECT, body=reply_body(verdict),
                            headers={"Auto-Submitted": "auto-replied"}, auto_reply=True, complete=not verdict.problems)

@@ -122,7 +122,7 @@ def pytest_runtest_setup(item):
 _FEATURE_OF: dict[str, tuple[str, str, str]] = {}  # nodeid -> (feature file, feature title, scenario): progress, JUnit
 _CURRENT: list[str] = []
 _SEEN: set[str] = set()  # under xdist: the feature files the controller has announced
-FEATURE_ATTR = "harness_feature"  # on a scenario's setup report: [feature file, title], carried from a worker
+FEATURE_ATTR = "harness_feature"  # on a scenario's reports: [feature file, title, scenario], carried from a worker
 
 
 def _is_worker(config) -> bool:
@@ -157,7 +157,7 @@ _REPORTER: list = []
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Under xdist the controller never sees the items: the setup report carries the scenario's feature file to it."""
+    """Under xdist the controller never sees the items: the reports carry the scenario's feature file to it."""
     outcome = yield
     if item.nodeid in _FEATURE_OF:  # also read by the JUnit names (_junit_names), in one process or under xdist
         setattr(outcome.get_result(), FEATURE_ATTR, list(_FEATURE_OF[item.nodeid]))
@@ -165,7 +165,8 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.hookimpl(tryfirst=True)  # before the junitxml plugin records the report
 def pytest_runtest_logreport(report):
-    """The controller of ``-n N``: a line the first time a worker starts a scenario of a feature file."""
+    """The JUnit names of a scenario; on the controller of ``-n N`` a progress line the first time a worker starts a
+    scenario of a feature file."""
     feature = getattr(report, FEATURE_ATTR, None)
     config = _CONFIG[0] if _CONFIG else None
     if feature and config is not None and not _is_worker(config):

@@ -41,10 +41,25 @@ class Record:
     failed: bool = False
     in_scenario: bool = False  # outside a scenario (a unit test, discovery) nothing is attached
     inferring: bool = False  # inside ``inferring()``: differences are inferred, never wording or failures
+    at: int = -1  # index in ``steps`` of the step running now (every step of the scenario is listed from the start)
 
     @property
     def current(self) -> str:
-        return self.steps[-1]["name"] if self.steps else ""
+        return self.steps[self.at]["name"] if 0 <= self.at < len(self.steps) else ""
+
+    def start(self, name: str, kind: str) -> None:
+        """The step ``name`` runs: the next listed step of that name, or a new entry if it was not listed."""
+        index = next((i for i in range(self.at + 1, len(self.steps))
+                      if self.steps[i]["name"] == name and self.steps[i]["status"] == "not run"), None)
+        if index is None:
+            self.steps.append({"name": name, "type": kind, "status": "running"})
+            index = len(self.steps) - 1
+        self.steps[index]["status"] = "running"
+        self.at = index
+
+    def finish(self, status: str) -> None:
+        if 0 <= self.at < len(self.steps):
+            self.steps[self.at]["status"] = status
 
 
 _RECORD: list[Record] = [Record()]
@@ -96,24 +111,29 @@ def check_inferred(ok: bool, what: str, expected: str, shown: str) -> None:
 
 
 # hooks -------------------------------------------------------------------------------------------------
+def _line(step) -> dict:
+    return {"name": f"{step.keyword} {step.name}", "type": TYPES.get(step.type, step.type), "status": "not run"}
+
+
 def pytest_bdd_before_scenario(request, feature, scenario):
-    _RECORD[0] = Record(in_scenario=True)
+    # every step is listed before any runs, so a statement only a later step checks is "not reached" when an earlier
+    # step fails, never "tied to no step" (which would let the scenario's failure decide it)
+    _RECORD[0] = Record(in_scenario=True, steps=[_line(step) for step in getattr(scenario, "steps", [])])
 
 
 def pytest_bdd_before_step(request, feature, scenario, step, step_func):
-    record().steps.append({"name": f"{step.keyword} {step.name}", "type": TYPES.get(step.type, step.type), "status": "running"})
+    line = _line(step)
+    record().start(line["name"], line["type"])
 
 
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
-    if record().steps:
-        record().steps[-1]["status"] = "passed"
+    record().finish("passed")
 
 
 def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception):
     rec = record()
     rec.failed = True
-    if rec.steps:
-        rec.steps[-1]["status"] = "failed" if isinstance(exception, AssertionError) else "broken"
+    rec.finish("failed" if isinstance(exception, AssertionError) else "broken")
 
 
 @pytest.hookimpl(wrapper=True)

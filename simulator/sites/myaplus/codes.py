@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from ... import defects
 from ...clock import Clock, later
 from ...security import new_code
 from ...settings import Settings
@@ -31,7 +32,7 @@ class Codes:
         row = self.store.one("SELECT code_locked_until FROM myaplus_accounts WHERE id = ?", (account_id,))
         if row is None or not row["code_locked_until"]:
             return False
-        if self.clock.now() < datetime.fromisoformat(row["code_locked_until"]):
+        if self.clock.now() < datetime.fromisoformat(row["code_locked_until"]) or defects.on(self.settings, "code_lock_never_lifts"):
             return True
         self.store.execute("UPDATE myaplus_accounts SET code_failures = 0, code_locked_until = NULL WHERE id = ?", (account_id,))
         return False
@@ -44,7 +45,8 @@ class Codes:
 
     def prepare(self, account_id: int, purpose: str, channel: str) -> tuple[int, str]:
         """A new code, not yet valid: ``activate`` it once delivered, ``withdraw`` it if the delivery failed."""
-        code = new_code()
+        six = defects.on(self.settings, "email_code_six_digits" if purpose == "email" else "phone_code_six_digits")
+        code = new_code(6 if six else 4)
         code_id = self.store.execute(
             "INSERT INTO myaplus_codes (account_id, purpose, channel, code, issued_at, state) VALUES (?, ?, ?, ?, ?, 'pending')",
             (account_id, purpose, channel, code, self.clock.now().isoformat()))
@@ -57,8 +59,9 @@ class Codes:
             row = conn.execute("SELECT account_id, purpose FROM myaplus_codes WHERE id = ?", (code_id,)).fetchone()
             if row is None:
                 return
-            conn.execute("UPDATE myaplus_codes SET state = 'void' WHERE account_id = ? AND purpose = ? AND state = 'active'",
-                         (row[0], row[1]))
+            if not defects.on(self.settings, "old_code_valid_after_resend"):
+                conn.execute("UPDATE myaplus_codes SET state = 'void' WHERE account_id = ? AND purpose = ? AND state = 'active'",
+                             (row[0], row[1]))
             conn.execute("UPDATE myaplus_codes SET state = 'active', issued_at = ? WHERE id = ?",
                          (self.clock.now().isoformat(), code_id))
 
@@ -82,20 +85,30 @@ class Codes:
     def verify(self, account_id: int, purpose: str, entered: str) -> Verdict:
         if self.locked(account_id):
             return Verdict(False, msg.CODE_LOCKED)
-        if not entered:
+        if not entered and not defects.on(
+                self.settings, "email_code_empty_not_required" if purpose == "email" else "phone_code_empty_not_required"):
             return Verdict(False, msg.REQUIRED)
-        active = self.store.one(
-            "SELECT * FROM myaplus_codes WHERE account_id = ? AND purpose = ? AND state = 'active' ORDER BY id DESC LIMIT 1",
-            (account_id, purpose),
-        )
+        if defects.on(self.settings, "old_code_valid_after_resend"):  # any unused code of the purpose, not the latest
+            active = self.store.one("SELECT * FROM myaplus_codes WHERE account_id = ? AND purpose = ? AND state = 'active'"
+                                    " AND code = ? ORDER BY id DESC LIMIT 1", (account_id, purpose, entered))
+        else:
+            active = self.store.one(
+                "SELECT * FROM myaplus_codes WHERE account_id = ? AND purpose = ? AND state = 'active' ORDER BY id DESC LIMIT 1",
+                (account_id, purpose),
+            )
         if active is None or active["code"] != entered:
             if self._just_used(account_id, purpose, entered):
                 return Verdict(False, msg.CODE_MISMATCH, repeated=True)  # one use only, but not a wrong guess
             return self._wrong(account_id)
         issued = datetime.fromisoformat(active["issued_at"])
-        if self.clock.now() - issued > timedelta(seconds=self.settings.code_ttl_seconds):
+        ttl = self.settings.code_ttl_seconds
+        if defects.on(self.settings, {"mail": "email_code_ttl_10_minutes", "sms": "sms_code_ttl_10_minutes"}.get(
+                active["channel"], "voice_code_ttl_10_minutes")):
+            ttl = 600
+        if self.clock.now() - issued > timedelta(seconds=ttl):
             return Verdict(False, msg.CODE_EXPIRED)
-        self.store.execute("UPDATE myaplus_codes SET state = 'used' WHERE id = ?", (active["id"],))
+        if not defects.on(self.settings, "code_reusable"):
+            self.store.execute("UPDATE myaplus_codes SET state = 'used' WHERE id = ?", (active["id"],))
         self.store.execute("UPDATE myaplus_accounts SET code_failures = 0 WHERE id = ?", (account_id,))
         return Verdict(True)
 
@@ -110,7 +123,8 @@ class Codes:
         with self.store.transaction() as conn:
             conn.execute("UPDATE myaplus_accounts SET code_failures = code_failures + 1 WHERE id = ?", (account_id,))
             failures = conn.execute("SELECT code_failures FROM myaplus_accounts WHERE id = ?", (account_id,)).fetchone()[0]
-            if failures >= self.settings.code_lock_threshold:
+            if failures >= defects.threshold(self.settings, self.settings.code_lock_threshold,
+                                             never="code_never_locks", late="code_lock_one_late"):
                 until = later(self.clock.now(), timedelta(minutes=self.settings.code_lock_minutes))
                 conn.execute("UPDATE myaplus_accounts SET code_locked_until = ? WHERE id = ?", (until.isoformat(), account_id))
                 return Verdict(False, msg.CODE_LOCKED)

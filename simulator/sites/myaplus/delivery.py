@@ -1,6 +1,7 @@
 """Sending codes and notices: what each message says and where it goes."""
 from __future__ import annotations
 
+from ... import defects
 from ...context import SiteContext
 from ...outbound import DeliveryError
 from . import messages as msg
@@ -22,7 +23,10 @@ def send_code(ctx: SiteContext, codes: Codes, account, purpose: str, channel: st
     failed hand-over withdraws it and leaves the earlier code valid)."""
     if codes.sends_left(account["id"], purpose) <= 0:
         raise SendLimitReached(f"code_send_limit reached for account {account['id']} ({purpose})")
-    code_id, code = codes.prepare(account["id"], purpose, channel)
+    kept = defects.on(ctx.settings, "email_resend_keeps_old_code" if purpose == "email" else "phone_resend_keeps_old_code") and (
+        ctx.store.one("SELECT code FROM myaplus_codes WHERE account_id = ? AND purpose = ? AND state = 'active'"
+                      " ORDER BY id DESC LIMIT 1", (account["id"], purpose)))
+    code_id, code = (0, kept["code"]) if kept else codes.prepare(account["id"], purpose, channel)
     minutes = ctx.settings.code_ttl_seconds // 60
     try:
         if channel == "mail":
@@ -30,7 +34,8 @@ def send_code(ctx: SiteContext, codes: Codes, account, purpose: str, channel: st
                             f"My APLUSをご利用いただきありがとうございます。\n\n認証コード：{code}\n\n"
                             f"認証コードの有効期限は発行から{minutes}分となります。\n")
         elif channel == "sms":
-            ctx.gateway.send_sms(e164(account["phone"]), f"【My APLUS】認証コード：{code} 有効期限は発行から{minutes}分です。")
+            to = account["phone"] if defects.on(ctx.settings, "sms_number_not_e164") else e164(account["phone"])
+            ctx.gateway.send_sms(to, f"【My APLUS】認証コード：{code} 有効期限は発行から{minutes}分です。")
         else:
             ctx.gateway.place_call(e164(account["phone"]), _spoken(code))
     except DeliveryError:

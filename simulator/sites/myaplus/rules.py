@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from ... import defects
 from . import messages as msg
 
 # ④: 全角の文字 / 一部使用できない記号 / 先頭もしくは最後が@ / @がない are all refused.
@@ -14,7 +15,17 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 EMAIL_RE = re.compile(rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL})+")
 
 
-def email_is_valid(address: str) -> bool:
+def email_is_valid(address: str, settings=None) -> bool:
+    """``settings``: where simulator/defects.py defects are switched on (None: never)."""
+    if defects.on(settings, "email_fullwidth_accepted"):  # full-width characters pass as letters
+        address = re.sub(r"[^\x00-\x7f]", "a", address)
+    if defects.on(settings, "email_symbols_accepted"):  # any symbol passes in the local part
+        local, at, domain = address.partition("@")
+        address = re.sub(r"[!-,/:-?\[-^`{-~]", "a", local) + at + domain
+    if defects.on(settings, "email_edge_at_accepted") and address.count("@") == 1 and address.strip("@") != address:
+        return "." in address
+    if defects.on(settings, "email_without_at_accepted") and "@" not in address:
+        return "." in address
     return len(address) <= 254 and EMAIL_RE.fullmatch(address) is not None
 
 
@@ -36,33 +47,41 @@ class Personal:
     card_number: str
 
 
-def personal_fragments(p: Personal) -> set[str]:
+def personal_fragments(p: Personal, settings=None) -> set[str]:
     """Pieces of personal data a password must not contain (case-insensitive)."""
     digits = re.sub(r"\D", "", p.birth_date)
     y, m, d = digits[:4], digits[4:6], digits[6:8]
     phone = re.sub(r"\D", "", p.phone)
     card = re.sub(r"\D", "", p.card_number)
-    pieces = {y + m + d, y[2:] + m + d, m + d, phone, phone[-4:], card, card[-4:]}
-    pieces |= {n.lower() for n in p.names if len(n) >= 3}
+    pieces = set()
+    if not defects.on(settings, "pw_birth_date_allowed"):
+        pieces |= {y + m + d, y[2:] + m + d, m + d}
+    if not defects.on(settings, "pw_phone_allowed"):
+        pieces |= {phone, phone[-4:]}
+    if not defects.on(settings, "pw_card_number_allowed"):
+        pieces |= {card, card[-4:]}
+    if not defects.on(settings, "pw_name_allowed"):
+        pieces |= {n.lower() for n in p.names if len(n) >= 3}
     return {x for x in pieces if x}
 
 
-def password_problems(password: str, confirmation: str, personal: Personal) -> list[str]:
-    """Every rule the password breaks, in the order the screen lists its rules."""
+def password_problems(password: str, confirmation: str, personal: Personal, settings=None) -> list[str]:
+    """Every rule the password breaks, in the order the screen lists its rules (``settings``: for defects)."""
     if not password:
         return [msg.REQUIRED]
     problems = []
-    if not all(33 <= ord(c) <= 126 for c in password):
+    if not all(33 <= ord(c) <= 126 for c in password) and not defects.on(settings, "pw_charset_not_enforced"):
         problems.append(msg.PW_CHARSET)
-    if not 8 <= len(password) <= 20:
+    if ((len(password) < 8 and not defects.on(settings, "pw_min_length_not_enforced"))
+            or (len(password) > 20 and not defects.on(settings, "pw_max_length_not_enforced"))):
         problems.append(msg.PW_LENGTH)
-    has_alpha = any(c.isascii() and c.isalpha() for c in password)
-    has_digit = any(c.isascii() and c.isdigit() for c in password)
-    has_symbol = any(c in SYMBOLS for c in password)
+    has_alpha = any(c.isascii() and c.isalpha() for c in password) or defects.on(settings, "pw_letter_not_required")
+    has_digit = any(c.isascii() and c.isdigit() for c in password) or defects.on(settings, "pw_digit_not_required")
+    has_symbol = any(c in SYMBOLS for c in password) or defects.on(settings, "pw_symbol_not_required")
     if not (has_alpha and has_digit and has_symbol):
         problems.append(msg.PW_KINDS)
     lowered = password.lower()
-    if any(piece in lowered for piece in personal_fragments(personal)):
+    if any(piece in lowered for piece in personal_fragments(personal, settings)):
         problems.append(msg.PW_PERSONAL)
     if password != confirmation:
         problems.append(msg.PW_CONFIRM)

@@ -7,6 +7,7 @@ class EmailScreen(InferredScreen):
     メールアドレス」); the heading, the confirmation field and the button are inferred."""
     name = "【STEP3】メールアドレス入力画面"
     heading = "メールアドレス入力"
+    key = "fanclub.email"  # a profile may give its URL (paths.email): the step-order scenario opens it directly
     EMAIL, CONFIRM, SEND = Field("メールアドレス"), Field("確認のため、もう一度入力してください"), Button("送信する")
     landmark = EMAIL
 

@@ -25,6 +25,12 @@ class InferredScreen(Screen):
         if self.landmark is not None:
             self.ui.find(self.landmark.kind, self.landmark)
 
+    def expect_not_shown(self) -> None:
+        """Not this screen: neither its (inferred) heading nor what the document says it asks for is on the page."""
+        super().expect_not_shown()
+        if self.landmark is not None:
+            self.ui._expect_gone(self.landmark.kind, self.landmark, f"the {self.landmark.kind} 「{self.landmark}」 of 「{self.name}」")
+
 
 class SoftMarker(Screen):
     """A screen with a documented heading and an inferred sentence (``marker``), which is checked softly."""

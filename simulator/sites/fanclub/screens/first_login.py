@@ -4,6 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.routing import Route
 
+from .... import defects
 from ....context import SiteContext
 from ....web import read_form, redirect, rotate_session
 from .. import flow
@@ -27,6 +28,8 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
     async def submit(request: Request):
         form = await read_form(request)
         number, password = half_width(form.get("member_number", "")), form.get("password", "")
+        if defects.on(ctx.settings, "step2_birth_read_as_ddmmyyyy"):  # DDMMYYYY, turned into the YYYYMMDD it is read as
+            password = (lambda t: t[4:8] + t[2:4] + t[0:2] if len(t) == 8 else t)(half_width(password))
         birth = parse_birth8(password, ctx.clock.now().date())
         problems = [p for p in (member_number_problem(number), birth.problem) if p]
         if problems:
@@ -36,13 +39,23 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         if members.step2_locked(number, now):  # (推定) a limit on tries: the birth date is only 8 digits
             return page(request, [msg.STEP2_LOCKED], number, 429, failed=True)
         row = members.by_number(number)
-        if row is None or row["birth_date"] is None or row["birth_date"] != birth.value.isoformat():
+        registered = row["birth_date"] if row is not None else None
+        if row is not None and registered is None and defects.on(ctx.settings, "step2_missing_birth_accepts_any"):
+            registered = birth.value.isoformat()  # the birth date is checked only when one is on file
+        if row is not None and defects.on(ctx.settings, "step2_wrong_birth_accepted"):
+            registered = birth.value.isoformat()
+        if row is None or registered is None or registered != birth.value.isoformat():
             if members.step2_failure(number, now, settings.fanclub_step2_attempt_limit, settings.fanclub_step2_lock_minutes):
                 return page(request, [msg.STEP2_LOCKED], number, 429, failed=True)
             return page(request, [msg.LOGIN_FAILED], number, 401, failed=True)
         members.step2_success(number)
         rotate_session(request)
-        if row["status"] == "withdrawn":
+        withdrawn = row["status"] == "withdrawn"
+        if defects.on(ctx.settings, "step2_withdrawn_treated_as_active"):
+            withdrawn = False
+        if defects.on(ctx.settings, "valid_member_sent_to_payment"):
+            withdrawn = True
+        if withdrawn:
             check = await check_charge(ctx, row["carrier"], row["billing_id"])
             if not check.reachable:
                 return page(request, [msg.CARRIER_UNAVAILABLE], number, 503)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.routing import Route
 
+from .... import defects
 from ....context import SiteContext
 from ....web import read_form, redirect
 from .. import flow
@@ -20,19 +21,28 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
         if not (mig := flow.current(request, "email_choice")):
             return flow.start_over(request)
         account = accounts.get(mig["account_id"])
-        return flow.render(ctx, request, "email_choice.html", masked=mask_email(account["card_email"]))
+        masked = account["card_email"] if defects.on(ctx.settings, "card_email_unmasked") else mask_email(account["card_email"])
+        return flow.render(ctx, request, "email_choice.html", masked=masked)
 
     async def choose(request: Request):
         form = await read_form(request)
         if not (mig := flow.current(request, "email_choice")):
             return flow.proceed(request)
         account = accounts.get(mig["account_id"])
-        if form.get("action") != "yes" or accounts.email_taken(account["card_email"], account["id"]):
-            if form.get("action") == "yes":
+        action = form.get("action")
+        if defects.on(ctx.settings, "email_choice_yes_asks_new_email") and action == "yes":
+            action = "no"
+        if defects.on(ctx.settings, "email_choice_no_goes_to_phone"):
+            action = "yes"
+        if action != "yes" or accounts.email_taken(account["card_email"], account["id"]):
+            if action == "yes":
                 flow.flash(request, "alert", msg.EMAIL_UNAVAILABLE)
             flow.advance(request, "new_email")
             return redirect("/myaplus/migration/email/new")
         flow.advance(request, "phone_code", myaplus_id=account["card_email"], change_card_email=False)
+        if defects.on(ctx.settings, "email_choice_yes_skips_phone"):
+            flow.advance(request, "password")
+            return redirect("/myaplus/migration/password")
         return await enter_phone_step(ctx, request, account, codes)
 
     async def new_form(request: Request):
@@ -44,15 +54,20 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
         form = await read_form(request)
         if not (mig := flow.current(request, "new_email")):
             return flow.proceed(request)
-        if form.get("action") == "back":
+        if form.get("action") == "back" and not defects.on(ctx.settings, "new_email_back_stays"):
             flow.discard(request)
             return redirect(flow.LOGIN)
         address = form.get("email", "")
-        problem = (msg.REQUIRED if not address else msg.EMAIL_INVALID if not email_is_valid(address)
-                   else msg.EMAIL_UNAVAILABLE if accounts.email_taken(address, mig["account_id"]) else None)
+        problem = (msg.REQUIRED if not address else msg.EMAIL_INVALID if not email_is_valid(address, ctx.settings)
+                   else msg.EMAIL_UNAVAILABLE if accounts.email_taken(address, mig["account_id"])
+                   and not defects.on(ctx.settings, "duplicate_email_accepted") else None)
         if not problem:
-            problem = await flow.deliver(send_code, ctx, codes, accounts.get(mig["account_id"]), "email", "mail", address)
+            account = accounts.get(mig["account_id"])
+            to = account["card_email"] if defects.on(ctx.settings, "code_mail_to_card_email") else address
+            problem = await flow.deliver(send_code, ctx, codes, account, "email", "mail", to)
         if problem:
+            if problem == msg.EMAIL_UNAVAILABLE and defects.on(ctx.settings, "email_refusal_ends_migration"):
+                flow.discard(request)
             return flow.render(ctx, request, "email_new.html", status=422, alerts=[problem], email=address)
         flow.advance(request, "email_code", myaplus_id=address, change_card_email=True)
         return redirect("/myaplus/migration/email/code")
@@ -68,7 +83,8 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
             return flow.proceed(request)
         account = accounts.get(mig["account_id"])
         if form.get("action") == "resend":
-            problem = msg.CODE_LOCKED if codes.locked(account["id"]) else await flow.deliver(
+            locked = codes.locked(account["id"]) and not defects.on(ctx.settings, "email_resend_while_code_locked")
+            problem = msg.CODE_LOCKED if locked else await flow.deliver(
                 send_code, ctx, codes, account, "email", "mail", mig["myaplus_id"])
             if problem:
                 return flow.render(ctx, request, "code_email.html", status=422, alerts=[problem])
@@ -92,8 +108,15 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
         if not (mig := flow.current(request, "email_confirm")):
             return flow.proceed(request)
         if form.get("action") != "yes":
-            flow.discard(request)
+            if defects.on(ctx.settings, "confirm_no_back_to_new_email"):
+                flow.advance(request, "new_email")
+                return redirect("/myaplus/migration/email/new")
+            if not defects.on(ctx.settings, "confirm_no_keeps_progress"):
+                flow.discard(request)
             return redirect(flow.LOGIN)
+        if defects.on(ctx.settings, "confirm_yes_skips_phone"):
+            flow.advance(request, "password")
+            return redirect("/myaplus/migration/password")
         flow.advance(request, "phone_code")
         return await enter_phone_step(ctx, request, accounts.get(mig["account_id"]), codes)
 

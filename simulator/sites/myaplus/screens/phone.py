@@ -4,6 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.routing import Route
 
+from .... import defects
 from ....context import SiteContext
 from ....web import read_form, redirect
 from .. import flow
@@ -18,7 +19,12 @@ PHONE = "/myaplus/migration/phone"
 
 async def enter_phone_step(ctx: SiteContext, request: Request, account, codes: Codes):
     """On arrival at ⑦ a mobile phone gets its SMS at once; a landline waits for the button."""
-    if phone_is_mobile(account["phone"]) and not codes.locked(account["id"]):
+    mobile = phone_is_mobile(account["phone"])
+    if defects.on(ctx.settings, "mobile_gets_no_sms"):
+        mobile = False
+    if defects.on(ctx.settings, "sms_to_landline"):
+        mobile = True
+    if mobile and not codes.locked(account["id"]):
         problem = await flow.deliver(send_code, ctx, codes, account, "phone", "sms")
         if problem:
             flow.flash(request, "alert", problem)
@@ -44,6 +50,8 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
         action = form.get("action")
         if action in ("resend", "voice"):
             channel = "sms" if action == "resend" and phone_is_mobile(account["phone"]) else "voice"
+            if action == "voice" and defects.on(ctx.settings, "voice_button_sends_sms"):
+                channel = "sms"
             problem = msg.CODE_LOCKED if codes.locked(account["id"]) else await flow.deliver(
                 send_code, ctx, codes, account, "phone", channel)
             if problem:

@@ -7,6 +7,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.routing import Route
 
+from .... import defects
 from ....context import SiteContext
 from ....outbound import DeliveryError
 from ....security import new_token
@@ -39,7 +40,7 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
     async def forgot_submit(request: Request):
         form = await read_form(request)
         address = form.get("email", "")
-        if not address or not email_is_valid(address):
+        if not address or (not email_is_valid(address, ctx.settings) and not defects.on(ctx.settings, "reissue_email_unchecked")):
             return flow.render(ctx, request, "forgot.html", status=422, email=address,
                                alerts=[msg.REQUIRED if not address else msg.EMAIL_INVALID])
         account = accounts.by_myaplus_id(address)
@@ -70,7 +71,8 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
         if row is None:
             return flow.render(ctx, request, "sent.html", status=410, heading="パスワード再設定", alerts=[msg.RESET_LINK_INVALID])
         account = accounts.get(row["account_id"])
-        problems = password_problems(form.get("password", ""), form.get("password_confirm", ""), accounts.personal(account))
+        problems = password_problems(form.get("password", ""), form.get("password_confirm", ""), accounts.personal(account),
+                                     settings=ctx.settings)
         if problems:
             return flow.render(ctx, request, "reset.html", status=422, token=token, alerts=problems)
         with store.transaction() as conn:  # one use: of two concurrent uses, one wins; every other link dies too
@@ -79,6 +81,8 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
         if not spent:
             return flow.render(ctx, request, "sent.html", status=410, heading="パスワード再設定", alerts=[msg.RESET_LINK_INVALID])
         await run_in_threadpool(accounts.set_password, account["id"], form["password"])
+        if account["locked"] and defects.on(ctx.settings, "reset_does_not_unlock"):
+            store.execute("UPDATE myaplus_accounts SET locked = 1 WHERE id = ?", (account["id"],))
         store.end_sessions("myaplus_user", account["id"])  # every login of the account ends with the old password
         if request.session.get("myaplus_user") == account["id"]:
             request.session.pop("myaplus_user", None)
@@ -90,8 +94,9 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
     async def register_submit(request: Request):
         form = await read_form(request)
         address = form.get("email", "")
-        problem = (msg.REQUIRED if not address else msg.EMAIL_INVALID if not email_is_valid(address)
-                   else msg.EMAIL_UNAVAILABLE if accounts.by_myaplus_id(address) else None)
+        problem = (msg.REQUIRED if not address else msg.EMAIL_INVALID if not email_is_valid(address, ctx.settings)
+                   else msg.EMAIL_UNAVAILABLE if accounts.by_myaplus_id(address)
+                   and not defects.on(ctx.settings, "register_same_email_accepted") else None)
         if not problem:
             problem = await flow.deliver(ctx.mailer.send, address, msg.REGISTER_MAIL_SUBJECT,
                                          "My APLUSの新規会員登録をお申し込みいただきありがとうございます。\n")
