@@ -8,7 +8,11 @@ statements against it and expects one of them to fail: a defect no scenario noti
 * ``ids``: the catalogue statements (fixtures/spec/*.yaml) it breaks; the sweep calls the defect *named* when one of
   them comes out FAILED or WARNING.
 * ``description``: one line, what goes wrong.
-* ``note`` (optional): why it may survive, or how it is meant.
+* ``note`` (optional): how it is meant.
+* ``inferred`` (optional): the behaviour it breaks is one the document is silent on (a flow detail, a count the
+  document leaves open): no documented statement can fail on it, and the sweep expects an @推定 scenario citing
+  ``ids`` to flag it for REVIEW instead (``ids`` then names the nearest statements, whose scenarios are run).
+* ``equivalent`` (optional): why no browser can observe it on this site (an *equivalent mutant*): not run.
 * ``text`` (optional): ``[(documented words, words shown instead), ...]``: a wording defect, applied by one hook to
   every page the sites render (``web.render_page``) and every mail they send (``outbound.Mailer.send``). Rules,
   causes and steps are judged by their outcome, so a slight rewording of one is PASSED by design: their wording
@@ -24,11 +28,9 @@ import html
 from urllib.parse import quote
 
 _INQUIRY_SUBJECT = "【STEP2】初回ログイン認証エラー"
-_NOTE_INFERRED = "only an @推定 scenario notices it (REVIEW, never FAILED): survives until a documented scenario checks it"
-_NOTE_DESK = ("the support desk's automatic reply is inferred behaviour (features/fanclub/13_support_desk.feature is all "
-              "@推定, REVIEW): survives by design; the documented statement is killed by its ★1 / <お願い> wording defect")
-_NOTE_KEPT = ("the kept migration stays at the cancelled step, so the step-order scenario's later screens still refuse; "
-              "only the @推定 back-button scenario notices it (REVIEW)")
+_NOTE_DESK = ("the document says what to write in the inquiry, never what the support desk answers: its automatic reply "
+              "is inferred (features/fanclub/13_support_desk.feature is all @推定); the documented statement is killed by "
+              "its ★1 / <お願い> wording defect")
 
 
 def _missing(*texts: str) -> list[tuple[str, str]]:
@@ -52,7 +54,8 @@ DEFECTS: dict[str, dict] = {
     "old_id_lock_one_early": {
         "ids": ["MYAPLUS-01-R7"],
         "description": "the old ID locks one wrong password before the threshold",
-        "note": _NOTE_INFERRED},
+        "inferred": True, "note": "the document gives no number (「一定回数」): locking one earlier than the site declares is "
+                                  "a difference from the site's own figure, not from the document"},
     "old_id_lock_ignored": {
         "ids": ["MYAPLUS-01-R6", "MYAPLUS-01-E2", "MYAPLUS-01-C3"],
         "description": "a locked old ID still logs in with its right password"},
@@ -119,7 +122,7 @@ DEFECTS: dict[str, dict] = {
     "terms_cancel_keeps_progress": {
         "ids": ["MYAPLUS-02-R1"],
         "description": "「キャンセル」 shows the login screen but keeps the migration: its later screens still open",
-        "note": _NOTE_KEPT},
+},
     "terms_cancel_button_missing": {
         "ids": ["MYAPLUS-02-B2", "MYAPLUS-02-R1"],
         "description": "the terms screen has no 「キャンセル」 button"},
@@ -219,14 +222,17 @@ DEFECTS: dict[str, dict] = {
     "code_reusable": {
         "ids": ["MYAPLUS-05-E2", "MYAPLUS-07-E2"],
         "description": "a code stays valid after it was used: entering it again is accepted",
-        "note": "no scenario enters a used code a second time (issue 11): survives until one does"},
+        "equivalent": "once a code is accepted the migration moves past ⑤/⑦ and their screens send the member back to ①; "
+                      "a later attempt mails a new code, so the used one is never the current one: no browser can "
+                      "enter it again (and the document never says a code serves once)"},
     "email_resend_keeps_old_code": {
         "ids": ["MYAPLUS-05-S2"],
         "description": "「認証コードを再送信する」 on ⑤ mails the old code again, with its old validity"},
     "old_code_valid_after_resend": {
         "ids": ["MYAPLUS-05-S2", "MYAPLUS-07-S4"],
         "description": "a new code does not void the previous one: both are accepted",
-        "note": _NOTE_INFERRED},
+        "inferred": True, "note": "the document says to try the newly sent code (「新たに送信された認証コードでお試しください」), "
+                                  "never that the previous one stops working"},
     "email_resend_button_missing": {
         "ids": ["MYAPLUS-05-B3", "MYAPLUS-05-S2"],
         "description": "⑤ has no 「認証コードを再送信する」 button"},
@@ -249,7 +255,7 @@ DEFECTS: dict[str, dict] = {
     "confirm_no_keeps_progress": {
         "ids": ["MYAPLUS-06-R1"],
         "description": "「いいえ」 on ⑥ shows the login screen but keeps the migration: its later screens still open",
-        "note": _NOTE_KEPT},
+},
     "card_email_not_changed": {
         "ids": ["MYAPLUS-06-S1", "MYAPLUS-03-N2"],
         "description": "migrating with a new e-mail (④) leaves the card's e-mail address as it was"},
@@ -567,31 +573,31 @@ DEFECTS: dict[str, dict] = {
     "desk_docomo_any_length": {
         "ids": ["FANCLUB-BILLING-R2"],
         "description": "the support desk accepts a docomo 決済番号 of any number of digits, not only 12",
-        "note": _NOTE_DESK},
+        "inferred": True, "note": _NOTE_DESK},
     "desk_au_short_id_accepted": {
         "ids": ["FANCLUB-BILLING-R3"],
         "description": "the support desk accepts an au 継続課金ID of 10 digits",
-        "note": _NOTE_DESK},
+        "inferred": True, "note": _NOTE_DESK},
     "desk_au_long_id_accepted": {
         "ids": ["FANCLUB-BILLING-R4"],
         "description": "the support desk accepts an au ID of 12 digits (「11桁以上の決済情報番号」)",
-        "note": _NOTE_DESK},
+        "inferred": True, "note": _NOTE_DESK},
     "desk_au_phone_accepted": {
         "ids": ["FANCLUB-BILLING-R4"],
         "description": "the support desk accepts a mobile phone number as the au 継続課金ID",
-        "note": _NOTE_DESK},
+        "inferred": True, "note": _NOTE_DESK},
     "desk_softbank_any_text": {
         "ids": ["FANCLUB-BILLING-R5"],
         "description": "the support desk accepts any text as a SoftBank 注文番号",
-        "note": _NOTE_DESK},
+        "inferred": True, "note": _NOTE_DESK},
     "desk_blank_items_accepted": {
         "ids": ["FANCLUB-REQUEST-R3"],
         "description": "the support desk acknowledges an inquiry whose mandatory items are present but blank",
-        "note": _NOTE_DESK},
+        "inferred": True, "note": _NOTE_DESK},
     "desk_old_surname_ignored": {
         "ids": ["FANCLUB-REQUEST-R1"],
         "description": "the support desk does not take the 旧姓 written with the name",
-        "note": _NOTE_DESK},
+        "inferred": True, "note": _NOTE_DESK},
     "surname_request_missing": {
         "ids": ["FANCLUB-REQUEST-R1"],
         "description": "<お願い> lacks 「ご結婚などにより名字変更をされている場合は、【旧姓・新姓】を両方お知らせください。」",

@@ -38,7 +38,10 @@ def test_every_name_is_an_identifier_with_a_one_line_description():
     assert defects.DEFECTS
     for name, d in defects.DEFECTS.items():
         assert name.isidentifier() and name == name.lower(), name
-        assert set(d) <= {"ids", "description", "note", "text"}, name
+        assert set(d) <= {"ids", "description", "note", "text", "inferred", "equivalent"}, name
+        assert not (d.get("inferred") and d.get("equivalent")), name
+        assert not (d.get("inferred") or d.get("equivalent")) or d.get("note") or d.get("equivalent"), \
+            f"{name}: say why the document does not decide it"
         assert d["description"].strip() and "\n" not in d["description"], name
         assert d["ids"] and len(set(d["ids"])) == len(d["ids"]), name
 
@@ -50,7 +53,8 @@ def test_every_id_is_a_statement_of_the_catalogue():
 
 
 def test_every_testable_rule_cause_error_mail_and_step_is_broken_by_some_defect():
-    broken = {i for d in defects.DEFECTS.values() for i in d["ids"]}
+    # by a defect the document decides: an inferred or unobservable one does not count
+    broken = {i for d in defects.DEFECTS.values() if not (d.get("inferred") or d.get("equivalent")) for i in d["ids"]}
     wanted = {s.id for site in ("myaplus", "fanclub") for s in load(site).statements
               if s.testable and s.kind in COVERED_KINDS}
     assert sorted(wanted - broken - set(NOT_COVERED)) == []

@@ -5,8 +5,16 @@ For each seeded defect of the target (the blind site's ``--defect`` registry, ma
 ``defects.yaml``; the simulator's ``simulator/defects.py``), the target is started with only that defect on, the
 scenarios citing those statements run, and the conformance verdicts are read: the defect is **named** when one of
 its statements is FAILED or WARNING, and **survives** otherwise. The same scenarios on the correct build first give
-the false failures (statements not PASSED although nothing is broken). Results: a table on stdout and
-reports/mutants/<target>/{mutants.md,mutants.json}. Exit 1 when a defect survives or the correct build fails.
+the false failures (statements not PASSED although nothing is broken).
+
+Two other kinds of defect are not asked to be named, because no document sentence is broken:
+* ``inferred: true``: it breaks behaviour the document is silent on (a flow detail, a count it leaves open). It is
+  **flagged** when an @推定 scenario or an inferred check that was fine on the correct build asks for REVIEW, and
+  **silent** otherwise: the harness must not call it FAILED, but it must not miss it either.
+* ``equivalent: "why"`` (simulator) / ``ids: []`` (a defect no scenario can see): listed with the reason, not run.
+
+Results: a table on stdout and reports/mutants/<target>/{mutants.md,mutants.json}. Exit 1 when a documented defect
+survives, an inferred one is silent, or the correct build has false failures.
 """
 from __future__ import annotations
 
@@ -22,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from steps.reporting.conformance import by_statement, scenarios
+from steps.reporting.conformance import by_statement, inferred_rows, scenarios
 
 from .sites import HERE, ROOT, blind_site, write_profile
 
@@ -31,11 +39,12 @@ BAD = ("FAILED", "WARNING")
 
 
 def registry(target: str) -> dict[str, dict]:
-    """defect -> {"ids": [...], "note": ...}"""
+    """defect -> {"ids": [...], "note": ..., "inferred": bool, "equivalent": why}"""
     if target == "blind":
         return yaml.safe_load((HERE / "defects.yaml").read_text(encoding="utf-8")) or {}
     from simulator.defects import DEFECTS
-    return {name: {"ids": list(d["ids"]), "note": d.get("note", "")} for name, d in DEFECTS.items()}
+    return {name: {"ids": list(d["ids"]), "note": d.get("note", ""), "inferred": bool(d.get("inferred")),
+                   "equivalent": d.get("equivalent", "")} for name, d in DEFECTS.items()}
 
 
 def _pytest(profile_args: list[str], ids: list[str], results: Path, env: dict | None = None) -> int:
@@ -56,9 +65,11 @@ def run_one(target: str, defect: str | None, ids: list[str], work: Path) -> dict
             status = _pytest(["--target", str(profile)], ids, results)
     else:
         status = _pytest(["--target", "simulator"], ids, results, {"HARNESS_SIMULATOR_ARGS": f"--defect {defect}" if defect else ""})
-    rows = {r["id"]: r for r in by_statement(scenarios(results)) if r["id"] in ids}
+    found = scenarios(results)
+    rows = {r["id"]: r for r in by_statement(found) if r["id"] in ids}
+    review = sorted({f"{r['scenario']} — {r['what']}" for r in inferred_rows(found) if r["verdict"] == "REVIEW"})
     return {"defect": defect, "ids": ids, "status": status, "seconds": round(time.monotonic() - started, 1),
-            "verdicts": {i: (rows[i]["verdict"], rows[i]["reason"][:200]) for i in ids if i in rows}}
+            "verdicts": {i: (rows[i]["verdict"], rows[i]["reason"][:200]) for i in ids if i in rows}, "review": review}
 
 
 def main(argv=None) -> int:
@@ -73,7 +84,8 @@ def main(argv=None) -> int:
     unknown = [d for d in chosen if d not in defects]
     if unknown:
         ap.error(f"unknown defect(s) {unknown}; known: {', '.join(defects)}")
-    testable = {d: defects[d]["ids"] for d in chosen if defects[d].get("ids")}
+    testable = {d: defects[d]["ids"] for d in chosen if defects[d].get("ids") and not defects[d].get("equivalent")}
+    inferred = {d for d in testable if defects[d].get("inferred")}
     out = OUT / args.target
     out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -88,9 +100,16 @@ def main(argv=None) -> int:
               f"({baseline['seconds']} s)", flush=True)
         for i, (verdict, why) in sorted(false.items()):
             print(f"    {verdict:<8} {i:<18} {why[:120]}")
+        reviewed = set(baseline["review"])
 
         def one(name: str) -> dict:
             result = run_one(args.target, name, testable[name], work)
+            if name in inferred:
+                flagged = [r for r in result["review"] if r not in reviewed]
+                result["named"], result["flagged"] = [], flagged
+                print(f"  {'FLAGGED ' if flagged else 'SILENT  '} {name:<36} {'; '.join(flagged)[:120] or '-'} "
+                      f"({result['seconds']} s)", flush=True)
+                return result
             named = [i for i, (v, _w) in result["verdicts"].items() if v in BAD and i not in false]
             result["named"] = named
             print(f"  {'NAMED   ' if named else 'SURVIVES'} {name:<36} {', '.join(named) or '-'} ({result['seconds']} s)", flush=True)
@@ -98,22 +117,32 @@ def main(argv=None) -> int:
 
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             results = list(pool.map(one, testable))
-    survivors = [r["defect"] for r in results if not r["named"]]
-    untestable = [d for d in chosen if d not in testable]
-    report = {"target": args.target, "defects": len(chosen), "named": len(results) - len(survivors), "survivors": survivors,
-              "without_statement": untestable, "false_failures": false, "seconds": round(time.monotonic() - started),
-              "results": results}
+    documented = [r for r in results if r["defect"] not in inferred]
+    survivors = [r["defect"] for r in documented if not r["named"]]
+    silent = [r["defect"] for r in results if r["defect"] in inferred and not r["flagged"]]
+    unchecked = {d: defects[d].get("equivalent") or defects[d].get("note", "") for d in chosen if d not in testable}
+    report = {"target": args.target, "defects": len(chosen), "documented": len(documented),
+              "named": len(documented) - len(survivors), "survivors": survivors, "inferred": len(inferred),
+              "flagged": len(inferred) - len(silent), "silent": silent, "unchecked": unchecked, "false_failures": false,
+              "seconds": round(time.monotonic() - started), "jobs": args.jobs, "results": results}
     (out / "mutants.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    lines = [f"# Mutation sweep: {args.target}", "", f"{report['named']} of {len(results)} defects named by spec ID; "
-             f"{len(survivors)} survive; {len(false)} false failure(s) on the correct build; {report['seconds']} s.", "",
-             "| defect | statements it breaks | named | seconds |", "|---|---|---|---|"]
-    lines += [f"| {r['defect']} | {', '.join(r['ids'])} | {', '.join(r['named']) or '**survives**'} | {r['seconds']} |" for r in results]
-    if untestable:
-        lines += ["", "Defects that break no documented statement (inferred behaviour only): " + ", ".join(untestable)]
+    lines = [f"# Mutation sweep: {args.target}", "",
+             f"{report['named']} of {len(documented)} defects that break a documented statement named by spec ID "
+             f"({len(survivors)} survive); {report['flagged']} of {len(inferred)} defects of inferred behaviour flagged "
+             f"for REVIEW; {len(unchecked)} not run; {len(false)} false failure(s) on the correct build; "
+             f"{report['seconds']} s with {args.jobs} job(s).", "",
+             "| defect | statements | verdict | seconds |", "|---|---|---|---|"]
+    for r in results:
+        verdict = (("REVIEW: " + "; ".join(r["flagged"])) if r["flagged"] else "**silent**") if r["defect"] in inferred \
+            else (", ".join(r["named"]) or "**survives**")
+        lines.append(f"| {r['defect']} | {', '.join(r['ids'])} | {verdict} | {r['seconds']} |")
+    if unchecked:
+        lines += ["", "## Not run", ""] + [f"- {d}: {why or 'no scenario can observe it'}" for d, why in unchecked.items()]
     (out / "mutants.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"\n{report['named']}/{len(results)} named, survivors: {survivors or 'none'}; false failures: {len(false)}; "
+    print(f"\n{report['named']}/{len(documented)} documented defects named, survivors: {survivors or 'none'}; "
+          f"{report['flagged']}/{len(inferred)} inferred flagged, silent: {silent or 'none'}; false failures: {len(false)}; "
           f"{report['seconds']} s — {out / 'mutants.md'}")
-    return 1 if survivors or false else 0
+    return 1 if survivors or silent or false else 0
 
 
 if __name__ == "__main__":
