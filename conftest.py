@@ -4,6 +4,7 @@ pytest_plugins = [
     "steps.target.selection",
     "steps.evidence.spec_tags",
     "steps.evidence.allure_hooks",
+    "steps.evidence.advisory",
     "steps.evidence.judgement",
     "steps.harness.fixtures",
     "steps.forms",
@@ -11,5 +12,7 @@ pytest_plugins = [
     "steps.myaplus",
     "steps.fanclub",
     "steps.browsers",
+    "steps.security",
+    "steps.gateway",
     "steps.flow",
 ]

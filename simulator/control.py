@@ -6,6 +6,7 @@ Generic endpoints live here; each site adds its own (seeding members). The contr
 from __future__ import annotations
 
 import json
+import secrets
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from starlette.routing import Route
 from . import __version__, defects
 from .clock import JST, check_seconds, parse_moment
 from .context import SiteContext
+from .web import SESSION_COOKIE
 
 OPENAPI = Path(__file__).parent / "openapi.yaml"
 DEFAULT_EPOCH = datetime(2026, 4, 1, 10, 0, tzinfo=JST)
@@ -59,6 +61,21 @@ def _unicode(value, depth: int = 0) -> bool:
     return True
 
 
+def live_session(ctx: SiteContext, data: dict) -> dict:
+    """A session holding ``data``, stored as a request would store it: the cookie a browser sends to use it
+    (state injection, ``POST /_control/<site>/sessions``)."""
+    sid = secrets.token_urlsafe(24)
+    ctx.store.save_session(sid, data, ctx.clock.now().isoformat())
+    return {"name": SESSION_COOKIE, "value": sid}
+
+
+def injection_refused(ctx: SiteContext) -> JSONResponse | None:
+    """A build with seeded defects cannot vouch that an injected state is the one its walk would reach: walk it."""
+    if ctx.settings.defects:
+        return _bad("seeded defects are on (python -m simulator --defect): walk the member there in the browser", 409)
+    return None
+
+
 def _clock_state(ctx: SiteContext) -> dict:
     return {"now": ctx.clock.now().isoformat(), "frozen": ctx.clock.frozen}
 
@@ -77,7 +94,7 @@ def routes(ctx: SiteContext, sites: list[str]) -> list[Route]:
             "code_lock_threshold": s.code_lock_threshold, "code_lock_minutes": s.code_lock_minutes,
             "account_lock_threshold": s.account_lock_threshold, "reset_token_ttl_seconds": s.reset_token_ttl_seconds,
             "code_send_limit": s.code_send_limit, "session_idle_minutes": s.session_idle_minutes,
-            "capabilities": {"clock": True, "seed": True},
+            "capabilities": {"clock": True, "seed": True, "sessions": not s.defects},
         })
 
     async def reset(request: Request):

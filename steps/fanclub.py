@@ -10,6 +10,7 @@ from .common import screen
 from .evidence import judgement
 from .evidence.wording import key
 from .journeys import inquiry
+from .journeys.arrival import reach_fanclub
 from .journeys.fanclub import NEW_PASSWORD, address_for, mail_with, url_in, walk_to
 from .pages.fanclub import (EmailScreen, ExistingIdPasswordScreen, FanclubLoginScreen, FirstLoginScreen,
                             RegisterIdScreen)
@@ -71,8 +72,8 @@ def _(control, world):
 
 
 @given(parsers.parse("ファンクラブ会員が「{screen}」まで進んでいる"))
-def _(ui, stubs, world, screen):
-    walk_to(ui, stubs, world.member, screen)
+def _(ui, stubs, control, world, state_injection, screen):
+    reach_fanclub(ui, stubs, control, world.member, screen, inject=state_injection)
 
 
 @given("ファンクラブ会員が初回ログインを完了している")

@@ -11,7 +11,8 @@ from pytest_bdd import given, then, when
 from .evidence import judgement
 from .target.clients import code_from_speech, code_from_text
 from .phrases import phrase
-from .journeys.myaplus import GOOD_PASSWORD, e164, new_email_for, phone_code, walk_to
+from .journeys.arrival import reach_myaplus
+from .journeys.myaplus import GOOD_PASSWORD, e164, new_email_for, phone_code
 from .pages.myaplus import (SCREENS, CompleteScreen, EmailCodeScreen, LoginScreen, NewEmailScreen, PasswordScreen,
                             PhoneCodeScreen, RegisterScreen, ResetPasswordScreen, TopScreen)
 from .pages.myaplus.recovery import ForgotPasswordScreen
@@ -53,18 +54,18 @@ def _(control, address):
 
 
 @given(phrase("会員が「{screen}」まで進んでいる"))
-def _(ui, stubs, world, screen):
-    walk_to(ui, stubs, world.member, screen, new_email=False)
+def _(ui, stubs, control, world, state_injection, screen):
+    reach_myaplus(ui, stubs, control, world.member, screen, new_email=False, inject=state_injection)
 
 
 @given(phrase("会員が新しいメールアドレスを選んで「{screen}」まで進んでいる"))
-def _(ui, stubs, world, screen):
-    walk_to(ui, stubs, world.member, screen, new_email=True)
+def _(ui, stubs, control, world, state_injection, screen):
+    reach_myaplus(ui, stubs, control, world.member, screen, new_email=True, inject=state_injection)
 
 
 @given("会員が移行を完了している")
-def _(ui, stubs, world):
-    walk_to(ui, stubs, world.member, "登録完了画面", new_email=False)
+def _(ui, stubs, control, world, state_injection):
+    reach_myaplus(ui, stubs, control, world.member, "登録完了画面", new_email=False, inject=state_injection)
     world.member.update(myaplus_id=world.member["card_email"], password=GOOD_PASSWORD)
 
 

@@ -10,12 +10,15 @@ pytest_plugins = [
     "steps.target.selection",
     "steps.evidence.spec_tags",
     "steps.evidence.allure_hooks",
+    "steps.evidence.advisory",
     "steps.harness.fixtures",
     "steps.forms",
     "steps.common",
     "steps.myaplus",
     "steps.fanclub",
     "steps.browsers",
+    "steps.security",
+    "steps.gateway",
 ]
 
 MARKERS = (
@@ -23,6 +26,7 @@ MARKERS = (
     "fanclub: scenarios of the fan club document",
     "browsers: supported-environment scenarios",
     "推定: behaviour the documents are silent on, inferred as a real site would do it",
+    "journey: the one scenario per screen whose Given always walks the member there in the browser (never state injection)",
 )
 
 

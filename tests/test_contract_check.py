@@ -48,3 +48,24 @@ def test_missing_and_wrong_endpoints_are_named(half_done_target):
 def test_capabilities_turned_off_are_not_required(half_done_target):
     p = profile(half_done_target, capabilities={"clock": False, "seed": False})
     assert [f.operation for f in broken(check(p, f"{half_done_target}/_control"))] == ["reset"]
+
+
+def test_state_injection_is_probed_only_where_the_profile_offers_it(half_done_target):
+    findings = {f.operation: f for f in check(profile(half_done_target), f"{half_done_target}/_control")}
+    assert findings["injectMyaplusSession"].verdict == "NOT REQUIRED"
+    offered = profile(half_done_target, capabilities={"sessions": True})
+    findings = {f.operation: f for f in check(offered, f"{half_done_target}/_control")}
+    assert findings["injectMyaplusSession"].verdict == "WRONG" and "seeded" in findings["injectMyaplusSession"].detail
+
+
+def test_the_simulator_keeps_the_contract_with_state_injection(sim_settings, sim_clock):
+    from simulator.app import create_app
+    from .conftest import CONTROL_TOKEN
+    server = BackgroundServer(create_app(sim_settings, sim_clock)).start()
+    try:
+        sites = {"myaplus": {"base_url": server.url}, "fanclub": {"base_url": server.url}}
+        p = profile(server.url, capabilities={"sessions": True}, sites=sites)
+        assert not broken(found := check(p, f"{server.url}/_control", token=CONTROL_TOKEN)), found
+        assert {f.operation for f in found if f.verdict == "OK"} >= {"injectMyaplusSession", "injectFanclubSession"}
+    finally:
+        server.stop()

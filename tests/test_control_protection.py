@@ -20,7 +20,8 @@ from .conftest import AUTH, STUBS_AUTH, STUBS_TOKEN
 
 CONTROL = [("GET", "/_control/health"), ("GET", "/_control/config"), ("POST", "/_control/reset"),
            ("GET", "/_control/clock"), ("GET", "/_control/openapi.json"), ("POST", "/_control/myaplus/accounts"),
-           ("GET", "/_control/fanclub/config")]
+           ("GET", "/_control/fanclub/config"),
+           ("POST", "/_control/myaplus/sessions"), ("POST", "/_control/fanclub/sessions")]
 
 
 @pytest.fixture

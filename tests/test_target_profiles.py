@@ -12,7 +12,7 @@ VENDOR = {
 
 def test_the_simulator_profile_loads():
     profile = load("simulator")
-    assert profile.embedded and profile.capabilities == {"clock": True, "seed": True}
+    assert profile.embedded and profile.capabilities == {"clock": True, "seed": True, "sessions": True}
     assert profile.paths()["myaplus.login"] == "/myaplus/login"
 
 

@@ -18,3 +18,10 @@ def test_an_unrelated_message_is_left_to_the_ordinary_failure():
 
 def test_the_exact_message_is_no_deviation():
     check_wording(DOCUMENTED, [DOCUMENTED])
+
+
+def test_other_figures_are_never_a_rewording():
+    from steps.evidence.wording import near_miss
+    assert near_miss("au: 11桁の継続課金ID", ["au: 12桁の継続課金ID"]) is None
+    assert near_miss("※認証コードの有効期限は発行から5分となります。", ["※認証コードの有効期限は発行から10分となります。"]) is None
+    assert near_miss("※認証コードの有効期限は発行から5分となります。", ["※認証コードの有効期限は発行から5分です。"]) is not None

@@ -8,7 +8,7 @@
     前提 状態が「Plus member ID取得済」のファンクラブ会員がいる
     かつ ファンクラブ会員が「【STEP5】パスワード入力画面」まで進んでいる
 
-  @FANCLUB-QUESTIONS-Q10
+  @journey @FANCLUB-QUESTIONS-Q10
   シナリオ: 【STEP5】でPlus member IDのパスワードの入力を求められる
     ならば 入力欄「パスワード」がある
     かつ 画面に「Plus member IDのパスワードを入力してください。」と表示される(推定)

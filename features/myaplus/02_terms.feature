@@ -8,7 +8,7 @@
     前提 状態が「移行前」の会員がいる
     かつ 会員が「会員規約画面」まで進んでいる
 
-  @MYAPLUS-02-N1 @MYAPLUS-02-N2 @MYAPLUS-02-B1 @MYAPLUS-02-B2 @MYAPLUS-02-B3
+  @journey @MYAPLUS-02-N1 @MYAPLUS-02-N2 @MYAPLUS-02-B1 @MYAPLUS-02-B2 @MYAPLUS-02-B3
   シナリオ: 会員規約の画面に案内とボタンが表示される
     ならば 画面に「以下、My APLUS会員規約をよくお読みのうえ「同意して進む」ボタンをクリックしてお進みください。」と表示される
     かつ ボタン「同意して進む」がある

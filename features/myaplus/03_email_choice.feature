@@ -8,7 +8,7 @@
     前提 状態が「移行前」の会員がいる
     かつ 会員が「メールアドレス登録確認画面」まで進んでいる
 
-  @MYAPLUS-03-S1 @MYAPLUS-03-N1 @MYAPLUS-03-R3 @MYAPLUS-03-R4 @MYAPLUS-03-S2 @MYAPLUS-03-R5 @MYAPLUS-03-N2 @MYAPLUS-03-B1 @MYAPLUS-03-B2
+  @journey @MYAPLUS-03-S1 @MYAPLUS-03-N1 @MYAPLUS-03-R3 @MYAPLUS-03-R4 @MYAPLUS-03-S2 @MYAPLUS-03-R5 @MYAPLUS-03-N2 @MYAPLUS-03-B1 @MYAPLUS-03-B2
   シナリオ: カードに登録されているメールアドレスが伏せ字で示される
     ならば カードに登録されたメールアドレスが伏せ字で表示される
     かつ 画面に「My APLUSでは、お客さまのメールアドレスがログインIDとなります。」と表示される

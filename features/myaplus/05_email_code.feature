@@ -7,7 +7,7 @@
     前提 状態が「移行前」の会員がいる
     かつ 会員が新しいメールアドレスを選んで「メール認証コード入力画面」まで進んでいる
 
-  @MYAPLUS-05-N1 @MYAPLUS-05-R1 @MYAPLUS-05-S1 @MYAPLUS-05-F1 @MYAPLUS-05-R2 @MYAPLUS-05-F2 @MYAPLUS-05-B1 @MYAPLUS-05-B2 @MYAPLUS-05-F3 @MYAPLUS-05-B3
+  @journey @MYAPLUS-05-N1 @MYAPLUS-05-R1 @MYAPLUS-05-S1 @MYAPLUS-05-F1 @MYAPLUS-05-R2 @MYAPLUS-05-F2 @MYAPLUS-05-B1 @MYAPLUS-05-B2 @MYAPLUS-05-F3 @MYAPLUS-05-B3
   シナリオ: 画面に認証コードの案内と有効期限が表示される
     ならば 画面に「※認証コードの有効期限は発行から5分となります。」と表示される
     かつ 画面に「メールアドレスで再度認証コードを受け取る場合」と表示される

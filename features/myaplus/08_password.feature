@@ -8,7 +8,7 @@
     前提 状態が「移行前」の会員がいる
     かつ 会員が「パスワード入力画面」まで進んでいる
 
-  @MYAPLUS-08-N2 @MYAPLUS-08-F1 @MYAPLUS-08-F2 @MYAPLUS-08-R2 @MYAPLUS-08-R3 @MYAPLUS-08-R4 @MYAPLUS-08-R5 @MYAPLUS-08-B1
+  @journey @MYAPLUS-08-N2 @MYAPLUS-08-F1 @MYAPLUS-08-F2 @MYAPLUS-08-R2 @MYAPLUS-08-R3 @MYAPLUS-08-R4 @MYAPLUS-08-R5 @MYAPLUS-08-B1
   シナリオ: パスワードの条件が画面に示される
     ならば 画面に「※ 任意の8~20文字の半角英数字・記号でご登録ください。(アルファベットの大文字・小文字にご注意ください)。」と表示される
     かつ 画面に「※ パスワードはアルファベット(大文字または小文字)、数字、記号の3種類すべてを組み合わせてください。」と表示される

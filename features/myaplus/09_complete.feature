@@ -3,7 +3,7 @@
 機能: ⑨ My APLUSの利用登録完了
   My APLUSの利用登録が完了となる。「My APLUSにログインする」を押し、次に進む。
 
-  @MYAPLUS-09-R1 @MYAPLUS-09-N2 @MYAPLUS-09-N3 @MYAPLUS-09-B1
+  @journey @MYAPLUS-09-R1 @MYAPLUS-09-N2 @MYAPLUS-09-N3 @MYAPLUS-09-B1
   シナリオ: 移行手続きを終えると登録完了画面が表示される
     前提 状態が「移行前」の会員がいる
     かつ 会員が「登録完了画面」まで進んでいる

@@ -12,7 +12,7 @@
     かつ 登録したMy APLUS IDとパスワードでログインする
     ならば 「トップ画面」が表示される
 
-  @MYAPLUS-10-S1 @MYAPLUS-10-B1 @MYAPLUS-01-R3 @MYAPLUS-04-S1 @MYAPLUS-05-S1 @MYAPLUS-06-S1
+  @journey @MYAPLUS-10-S1 @MYAPLUS-10-B1 @MYAPLUS-01-R3 @MYAPLUS-04-S1 @MYAPLUS-05-S1 @MYAPLUS-06-S1
   シナリオ: ④で新しいメールアドレスを登録した会員はそのメールアドレスでログインできる
     前提 状態が「移行前」の会員がいる
     かつ 会員が新しいメールアドレスを選んで「メールアドレス入力画面」まで進んでいる

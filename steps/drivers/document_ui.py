@@ -34,6 +34,7 @@ class DocumentUI:
     # driver --------------------------------------------------------------------------------------------
     def open(self, path_or_url: str) -> None: raise NotImplementedError
     def open_as(self, user_agent: str, path_or_url: str) -> None: raise NotImplementedError
+    def set_cookie(self, name: str, value: str) -> None: raise NotImplementedError  # the site's, path /
     def end_visits(self) -> None: raise NotImplementedError
     def back(self) -> None: raise NotImplementedError
     def user_agent(self) -> str: raise NotImplementedError

@@ -4,6 +4,7 @@ own ``wait_for_function`` (polled in the page on animation frames), never a slee
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, TimeoutError as PlaywrightTimeout
 
@@ -114,6 +115,12 @@ class PlaywrightUI(DocumentUI):
     # navigation ------------------------------------------------------------------------------------------
     def open(self, path_or_url: str) -> None:
         self.page.goto(path_or_url if "://" in path_or_url else self.base_url + path_or_url)
+
+    def set_cookie(self, name: str, value: str) -> None:
+        """A cookie of the site, as its server would set it (state injection hands over a session this way)."""
+        host = urlsplit(self.base_url).hostname
+        self.page.context.add_cookies([{"name": name, "value": value, "domain": host, "path": "/", "httpOnly": True,
+                                        "sameSite": "Lax"}])
 
     def open_as(self, user_agent: str, path_or_url: str) -> None:
         """Visit as another browser: a fresh context (no cookies) whose every request and ``navigator.userAgent``

@@ -113,6 +113,13 @@ class WebDriverUI(DocumentUI):
     def open(self, path_or_url: str) -> None:
         self.driver.get(path_or_url if "://" in path_or_url else self.base_url + path_or_url)
 
+    def set_cookie(self, name: str, value: str) -> None:
+        """A cookie of the site (state injection hands over a session this way). WebDriver sets cookies only for the
+        document's own site: away from it, its start page is opened first."""
+        if not self.driver.current_url.startswith(self.base_url):
+            self.open("/")
+        self.driver.add_cookie({"name": name, "value": value, "path": "/", "httpOnly": True})
+
     def open_as(self, user_agent: str, path_or_url: str) -> None:
         """Visit as another browser. WebDriver cannot change a running browser's User-Agent, so this starts a new
         session of the same engine told to send ``user_agent`` (MiniBrowser's --user-agent; a few seconds); the

@@ -3,7 +3,9 @@ very like them are, the site works and only its words differ (a WARNING in the c
 failure names the nearest words the page had, so a reader sees at once what was there instead."""
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 
 SIMILAR = 0.75  # 「入力されたIDとパスワードではログインできません」 vs the same with 「。」: 0.98; unrelated messages: < 0.5
@@ -37,10 +39,16 @@ def nearest(expected: str, shown: list[str]) -> tuple[str, float] | None:
     return max(scored, key=lambda pair: pair[1]) if scored else None
 
 
+def numbers(text: str) -> Counter:
+    """The figures a sentence states (「11桁」, 「5分」, 「8文字以上20文字以内」), as a reader reads them (NFKC)."""
+    return Counter(re.findall(r"\d+", key(text)))
+
+
 def near_miss(expected: str, shown: list[str]) -> tuple[str, float] | None:
-    """The shown text that is the documented one with other words (similar, not containing it), or None."""
+    """The shown text that is the documented one with other words (similar, not containing it), or None. Other
+    figures are never other words: 「12桁の継続課金ID」 for 「11桁の継続課金ID」 is a different rule, not a rewording."""
     best = nearest(expected, shown)
-    if best and best[1] >= SIMILAR and key(expected) not in key(best[0]):
+    if best and best[1] >= SIMILAR and key(expected) not in key(best[0]) and not numbers(expected) - numbers(best[0]):
         return best
     return None
 

@@ -1,5 +1,6 @@
-"""Session-wide fixtures: the target, its control API, the stubs, one browser; per scenario a fresh
-browser context, a reset target and the scenario's shared state (``world``)."""
+"""Session-wide fixtures: the target, its control API, the stubs, one browser and one reused browser context
+(steps/harness/contexts.py); per scenario a new page with cookies and storage cleared, a reset target and the
+scenario's shared state (``world``)."""
 from __future__ import annotations
 
 from contextlib import ExitStack
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Error as PlaywrightError, sync_playwright
 
 from ..target import contract
 from ..target.clients import ControlClient, StubsClient
@@ -18,6 +19,7 @@ from ..target.profile import Profile
 from ..target.vocabulary import Vocabulary
 from ..target.launch import Target, for_profile
 from ..target.selection import profile_of
+from .contexts import SharedContext
 from ..drivers.playwright_ui import PlaywrightUI
 from ..drivers.webdriver_ui import WebDriverUI
 
@@ -47,6 +49,7 @@ def target(request, profile: Profile, tmp_path_factory) -> Iterator[Target]:
             pytest.exit(f"the target's control API breaks the contract (simulator/openapi.yaml):\n{contract.render(findings)}",
                         returncode=3)
     health = ControlClient(running.control_url, token=running.control_token).health()
+    running.defects = list(health.get("defects") or [])
     remember_environment(target=profile.name, target_profile=profile.source, site_url=running.site_url,
                          target_implementation=health.get("implementation", "?"), target_version=health.get("version", "?"))
     yield running
@@ -163,16 +166,45 @@ def ui(request, browser_name: str, target: Target, profile: Profile) -> Iterator
         yield remote
         remote.forget()
         return
-    context = request.getfixturevalue("browser").new_context(**begin_video(context_options(request), request.config))
-    context.set_default_timeout(5000)
-    begin_tracing(context, request.config)
-    page = context.new_page()
+    if (request.config.getoption("video", default="off") or "off") != "off":  # a video is recorded per context
+        context = request.getfixturevalue("browser").new_context(**begin_video(context_options(request), request.config))
+        context.set_default_timeout(5000)
+        shared = None
+    else:
+        shared = request.getfixturevalue("shared_context")
+    page = shared.new_page() if shared else context.new_page()
+    begin_tracing(page.context, request.config)
     local = PlaywrightUI(page, target.site_url, vocabulary=words)
     local.urls = target.urls
     yield local
     local.end_visits()  # contexts opened by open_as
-    context.close()
-    end_video(page, request)  # --video: the file exists once its context is closed
+    if shared is None:
+        context.close()
+        end_video(page, request)  # --video: the file exists once its context is closed
+        return
+    if (request.config.getoption("tracing", default="off") or "off") != "off":
+        try:  # the report hooks stop it; a scenario they missed must not leave it running for the next one
+            page.context.tracing.stop()
+        except PlaywrightError:
+            pass
+    shared.release(page)
+
+
+@pytest.fixture(scope="session")
+def shared_context(request, browser: Browser, target: Target) -> Iterator[SharedContext]:
+    """The browser context every scenario of this worker and engine reuses (steps/harness/contexts.py)."""
+    shared = SharedContext(browser, context_options(request), [target.site_url, *target.urls.values()])
+    yield shared
+    shared.close()
+
+
+@pytest.fixture
+def state_injection(request, profile: Profile, target: Target) -> bool:
+    """Whether this scenario's Givens bring the member to a screen by state injection (steps/journeys/arrival.py)
+    rather than walking there: the profile offers it, ``--walk`` is off, the scenario is not the ``@journey`` that
+    walks the route, and the target has no seeded defects (a mutant is judged on the walk, as before)."""
+    return (profile.capabilities.get("sessions", False) and not request.config.getoption("--walk")
+            and request.node.get_closest_marker("journey") is None and not target.defects)
 
 
 @pytest.fixture

@@ -38,14 +38,20 @@ def log_in_step2(ui, member: dict) -> None:
 ROUTE = ("【STEP2】初回ログイン画面", "【STEP3】メールアドレス入力画面", "メール送信完了画面", "ID画面", "【STEP7】初回ログイン完了画面")
 
 
+def route_to(member: dict, target: str) -> list[str]:
+    """The first-login route of this member: a holder of a Plus member ID enters its password at STEP5."""
+    id_screen = "【STEP5】パスワード入力画面" if member["state"] == "has_plus_id" else "Plus member ID登録画面"
+    route = [s if s != "ID画面" else id_screen for s in ROUTE]
+    if target not in route:
+        raise AssertionError(f"「{target}」 is not on the first-login route {route}")
+    return route
+
+
 def walk_to(ui, stubs: StubsClient, member: dict, target: str, visit=None) -> None:
     """From STEP2 on, each screen is checked by its heading before the next action: a payment screen
     anywhere on the way fails the walk."""
     holder = member["state"] == "has_plus_id"
-    id_screen = "【STEP5】パスワード入力画面" if holder else "Plus member ID登録画面"
-    route = [s if s != "ID画面" else id_screen for s in ROUTE]
-    if target not in route:
-        raise AssertionError(f"「{target}」 is not on the first-login route {route}")
+    route = route_to(member, target)
     address = address_for(member)
     actions = {
         "【STEP2】初回ログイン画面": lambda: log_in_step2(ui, member),

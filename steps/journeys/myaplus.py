@@ -27,11 +27,17 @@ def e164(number: str) -> str:
     return "+81" + digits[1:]
 
 
-def walk_to(ui, stubs: StubsClient, member: dict, target: str, new_email: bool, visit=None) -> None:
-    """``visit(screen)``, when given, is called on arriving at each screen of the route (discovery looks around)."""
+def route_to(target: str, new_email: bool) -> tuple[str, ...]:
+    """The screens after ① of the route that reaches ``target`` (③ はい, or いいえ and a new address)."""
     route = VIA_NEW_EMAIL if new_email else VIA_CARD_EMAIL
     if target not in route and target != "ログイン画面":
         raise AssertionError(f"「{target}」 is not on the migration route {route}")
+    return route
+
+
+def walk_to(ui, stubs: StubsClient, member: dict, target: str, new_email: bool, visit=None) -> None:
+    """``visit(screen)``, when given, is called on arriving at each screen of the route (discovery looks around)."""
+    route = route_to(target, new_email)
     login = LoginScreen(ui)
     login.open()
     if visit:

@@ -20,6 +20,9 @@ export default {
   },
   categories: {
     rules: [
+      // features/security/: advice against ASVS / NIST / OWASP, never a product defect (steps/evidence/advisory.py)
+      { id: "advisory", name: "セキュリティ所見 (ADVISORY: 参考、適合率・ゲートに含めない)",
+        matchers: { statuses: ["failed"], message: /^ADVISORY/ } },
       { id: "harness", name: "ハーネスのエラー (制御API・スタブ・未定義のステップ・対象の起動)",
         matchers: [{ statuses: ["failed", "broken"], message: HARNESS }, { statuses: ["failed", "broken"], trace: HARNESS }] },
       { id: "ui-timeout", name: "画面操作のタイムアウト (要素が見つからない・応答しない)",

@@ -7,6 +7,8 @@ Verdicts of a statement in one scenario (attribution.py: a failing step decides 
   WARNING  it works but the words deviate from the document (expected and shown are quoted)
   REVIEW   needs a human eye: the harness or target errored, or it was not reached because an earlier step failed
   SKIPPED  the target lacks a capability or does not implement the statement; the reason is kept
+The security scenarios (features/security/) have a verdict of their own, ADVISORY, in a section "Security
+(advisory)" (advisory.py): never FAILED, never in the counts above, the conformance percentage or the gate.
 A statement takes the worst verdict of the documented scenarios citing it (FAILED > REVIEW > WARNING > PASSED >
 SKIPPED); a verdict it was only "not reached" in counts when nothing else decided it. @推定 scenarios decide only
 statements no documented scenario cites; they and every inferred difference (a mask's shape, an attribute kind) are
@@ -23,6 +25,7 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
+from . import advisory
 from . import catalogue as spec
 from .attribution import NOT_REACHED, decide
 from .catalogue import ID_TAG, ROOT
@@ -175,6 +178,7 @@ def build(results_dir: Path, out_dir: Path, sites: list[str] | None = None) -> d
         "browser": env.get("browser", "?"), "harness_version": _version("first-login-harness"),
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "counts": counts, "statements": rows,
         "inferred": inferred_rows(results),
+        "security": advisory.rows(results_dir),  # ADVISORY: its own verdict, never in "counts"
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "conformance.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -219,6 +223,7 @@ def markdown(report: dict) -> str:
         for r in sorted(inferred, key=lambda r: ORDER.index(r["verdict"]) if r["verdict"] in ORDER else 9):
             lines.append(f"| {r['verdict']} | {r['scenario'][:60]} | {r['what'][:60]} | {r['reason'].replace('|', '/')[:200]} |")
         lines.append("")
+    lines += advisory.markdown(report.get("security", []))
     return "\n".join(lines)
 
 
@@ -248,5 +253,7 @@ def main(results_dir: Path, out_dir: Path | None = None, sites: list[str] | None
     for r in report["statements"]:
         if r["verdict"] in ("FAILED", "WARNING", "REVIEW") and r["reason"] and not r["reason"].startswith("not testable"):
             print(f"  {r['verdict']:<7} {r['id']:<18} {r['reason'][:110]}")
+    if report["security"]:
+        print("  " + advisory.summary_line(report["security"]).lstrip("━ "))
     print(f"written: {out_dir / 'conformance.md'}, {out_dir / 'conformance.json'}, {out_dir / 'evidence.zip'}")
     return 0

@@ -10,6 +10,7 @@ from .catalogue import SITES, load
 from .results import Result, read, verdict
 
 SCREEN_COLUMNS = 44  # the screen's name, so that a line fits a terminal beside the counts
+SECURITY = "security"  # the site label of features/security/ (advisory results)
 MARKS = {"passed": "✓", "failed": "✗", "not run": "·", "skipped": "-"}
 
 
@@ -63,7 +64,13 @@ def render(results: list[Result]) -> tuple[str, float | None]:
         broken = [i for i, v in verdicts.items() if v == "failed"]
         if broken:
             lines.append(f"   broken statements: {' '.join(broken)}")
-    others = [r for r in results if r.site not in SITES]
+    security = [r for r in results if r.site == SECURITY]  # advisory: never counted as passed or failed
+    if security:
+        advice = sum(r.label("verdict") == "ADVISORY" for r in security)
+        lines.append(f"━━ security (advisory, not in conformance or the gate): {len(security)} scenario(s),"
+                     f" ADVISORY {advice}, PASSED {sum(r.label('verdict') == 'PASSED' for r in security)},"
+                     f" other {sum(r.label('verdict') not in ('ADVISORY', 'PASSED') for r in security)}")
+    others = [r for r in results if r.site not in SITES and r.site != SECURITY]
     if others:
         passed = sum(r.status == "passed" for r in others)
         lines.append(f"━━ harness unit tests: passed {passed}, failed {sum(r.status == 'failed' for r in others)},"

@@ -41,7 +41,7 @@ class ControlClient(_Client):
     def __init__(self, base_url: str, capabilities: dict | None = None, real_time: bool = False,
                  token: str | None = None) -> None:
         super().__init__(base_url, token)
-        self.capabilities = {"clock": True, "seed": True, **(capabilities or {})}
+        self.capabilities = {"clock": True, "seed": True, "sessions": False, **(capabilities or {})}
         self.real_time = real_time
 
     def health(self) -> dict:
@@ -73,6 +73,10 @@ class ControlClient(_Client):
             pytest.skip(f"needs to read a seeded {site} record: the target cannot seed (capabilities.seed: false)")
         return self.call("GET", f"/{site}/{kind}/{record_id}")
 
+    def session(self, site: str, **body) -> dict:
+        """State injection (capability ``sessions``): ``{cookie: {name, value}, path}`` of a member put on a screen."""
+        return self.call("POST", f"/{site}/sessions", json=body, expect=201)
+
     def create(self, site: str, kind: str, **fields) -> dict:
         if not self.capabilities["seed"]:
             pytest.skip(f"needs a seeded {site} {kind[:-1]}: the target cannot seed (capabilities.seed: false)")
@@ -97,6 +101,12 @@ class StubsClient(_Client):
 
     def fail_next(self, service: str, status: int = 503, times: int = 1) -> None:
         self.call("POST", "/_stubs/faults", json={"service": service, "status": status, "times": times}, expect=201)
+
+    def fault_next(self, service: str, mode: str, times: int = 1, delay_ms: int = 1000) -> None:
+        """A gateway that misbehaves for the next ``times`` calls: ``delay`` (answers after ``delay_ms``), ``timeout``
+        (never answers; the site's own timeout ends the call), ``drop`` (closes the connection)."""
+        self.call("POST", "/_stubs/faults", json={"service": service, "mode": mode, "times": times, "delay_ms": delay_ms},
+                  expect=201)
 
 
 CODE_IN_TEXT = re.compile(r"認証コード[：:]\s*(\d{4})")

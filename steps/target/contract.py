@@ -17,7 +17,8 @@ import yaml
 from .profile import Profile, ProfileError, load
 
 CONTRACT = Path(__file__).resolve().parents[2] / "simulator" / "openapi.yaml"
-# (operationId, method, path, JSON body, capability that makes it required, expected status)
+# (operationId, method, path, JSON body (or a function of the earlier answers), capability that makes it required,
+# expected status)
 PROBES = (
     ("health", "GET", "/health", None, None, 200),
     ("config", "GET", "/config", None, None, 200),
@@ -26,6 +27,10 @@ PROBES = (
     ("moveClock", "POST", "/clock", {"advance_seconds": 1}, "clock", 200),
     ("seedMyaplusAccount", "POST", "/myaplus/accounts", {"state": "unmigrated", "phone": "mobile"}, "seed:myaplus", 201),
     ("seedFanclubMember", "POST", "/fanclub/members", {"state": "valid"}, "seed:fanclub", 201),
+    ("injectMyaplusSession", "POST", "/myaplus/sessions",
+     lambda got: {"account_id": got["seedMyaplusAccount"]["id"], "screen": "terms"}, "sessions:myaplus", 201),
+    ("injectFanclubSession", "POST", "/fanclub/sessions",
+     lambda got: {"member_id": got["seedFanclubMember"]["id"], "screen": "email"}, "sessions:fanclub", 201),
 )
 
 
@@ -67,8 +72,9 @@ def _schema(contract: dict, operation: str, status: int) -> dict | None:
 def _required(capability: str | None, profile: Profile) -> bool:
     if capability is None:
         return True
-    if capability.startswith("seed:"):
-        return profile.capabilities["seed"] and capability.split(":")[1] in profile.sites
+    if capability.startswith(("seed:", "sessions:")):  # state injection needs a seeded member too
+        kind, site = capability.split(":")
+        return profile.capabilities["seed"] and profile.capabilities.get(kind, False) and site in profile.sites
     return profile.capabilities[capability]
 
 
@@ -77,17 +83,24 @@ def check(profile: Profile, control_url: str, token: str | None = None) -> list[
     token = token or profile.control_token
     if token:
         http.headers["Authorization"] = f"Bearer {token}"
+    answers: dict = {}
     for operation, method, path, body, capability, status in PROBES:
         endpoint = f"{method} {control_url.rstrip('/')}{path}"
         if not _required(capability, profile):
-            why = (f"the profile does not offer the {capability[5:]} site or seeding" if capability.startswith("seed:")
-                   else f"capabilities.{capability} is false in the profile")
+            why = (f"the profile does not offer the {capability.split(':')[1]} site or {capability.split(':')[0]}"
+                   if ":" in capability else f"capabilities.{capability} is false in the profile")
             findings.append(Finding(operation, endpoint, "NOT REQUIRED", why))
             continue
         schema = _schema(contract, operation, status)
         if schema is None:
             findings.append(Finding(operation, endpoint, "NOT IN CONTRACT", "the contract does not describe it yet"))
             continue
+        if callable(body):
+            try:
+                body = body(answers)
+            except (KeyError, TypeError):
+                findings.append(Finding(operation, endpoint, "WRONG", "needs a member seeded by the probe before it"))
+                continue
         try:
             resp = http.request(method, f"{control_url.rstrip('/')}{path}", json=body, timeout=15)
         except requests.RequestException as exc:
@@ -109,6 +122,7 @@ def check(profile: Profile, control_url: str, token: str | None = None) -> list[
             findings.append(Finding(operation, endpoint, "WRONG", f"{where}: {exc.message}"))
             continue
         findings.append(Finding(operation, endpoint, "OK"))
+        answers[operation] = resp.json()
     http.post(f"{control_url.rstrip('/')}/reset", json={}, timeout=15)  # leave nothing of the probes behind
     return findings
 

@@ -22,6 +22,7 @@ class Target:
     control_token: str | None = None  # sent as a bearer token to the control API / the stubs, when set
     stubs_token: str | None = None
     urls: dict[str, str] = field(default_factory=dict)  # "<site>.<screen>" -> absolute URL of a directly opened screen
+    defects: list[str] = field(default_factory=list)  # seeded defects its /health reports (make mutants)
 
     def stop(self) -> None:
         if self.process is not None:

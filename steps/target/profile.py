@@ -11,7 +11,8 @@ from .vocabulary import VocabularyError, load_file as load_vocabulary, validate 
 
 from ..paths import TARGETS
 TOP_KEYS = {"name", "embedded", "control_url", "stubs_url", "capabilities", "thresholds", "sites", "scope", "vocabulary", "control_token", "stubs_token"}
-CAPABILITIES = {"clock", "seed"}
+CAPABILITIES = {"clock", "seed", "sessions"}  # sessions: state injection, optional (default false)
+DEFAULT_CAPABILITIES = {"clock": True, "seed": True, "sessions": False}
 THRESHOLDS = {"old_id_lock_threshold", "code_lock_threshold", "code_lock_minutes", "account_lock_threshold",
               "code_ttl_seconds", "reset_token_ttl_seconds"}
 SITES = {"myaplus", "fanclub"}
@@ -28,7 +29,7 @@ class Profile:
     embedded: bool = False
     control_url: str | None = None
     stubs_url: str | None = None
-    capabilities: dict[str, bool] = field(default_factory=lambda: {"clock": True, "seed": True})
+    capabilities: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_CAPABILITIES))
     thresholds: dict[str, int] = field(default_factory=dict)
     sites: dict[str, dict] = field(default_factory=dict)
     scope: list[str] | None = None
@@ -77,7 +78,7 @@ def validate(data, source: str) -> Profile:
             errors.append(f"'{key}' must be an http(s) URL, got {value!r}")
     caps = data.get("capabilities", {}) or {}
     if not isinstance(caps, dict):
-        errors.append("'capabilities' must be a mapping of clock/seed to true/false")
+        errors.append("'capabilities' must be a mapping of clock/seed/sessions to true/false")
         caps = {}
     for k, v in caps.items():
         if k not in CAPABILITIES:
@@ -131,7 +132,7 @@ def validate(data, source: str) -> Profile:
     if errors:
         raise ProfileError(f"{source}: {len(errors)} mistake(s) in the target profile:\n  - " + "\n  - ".join(errors))
     return Profile(name=data["name"], source=source, embedded=embedded, control_url=data.get("control_url"),
-                   stubs_url=data.get("stubs_url"), capabilities={"clock": True, "seed": True, **caps},
+                   stubs_url=data.get("stubs_url"), capabilities={**DEFAULT_CAPABILITIES, **caps},
                    thresholds=thresholds, sites={k: dict(v or {}) for k, v in sites.items()}, scope=scope,
                    vocabulary=vocabulary, control_token=data.get("control_token"), stubs_token=data.get("stubs_token"))
 

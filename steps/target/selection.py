@@ -2,6 +2,8 @@
 at start-up with every mistake named; scenarios outside the profile's scope or sites are SKIPPED with the reason."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from .profile import Profile, ProfileError, load, validate
@@ -18,6 +20,9 @@ def pytest_addoption(parser):
     group.addoption("--real-time", action="store_true", default=False,
                     help="on a target that cannot move its clock, wait out expiry and lock windows in real time "
                          "(minutes per scenario) instead of skipping those scenarios")
+    group.addoption("--walk", action="store_true", default=os.environ.get("HARNESS_WALK", "") not in ("", "0"),
+                    help="walk every member to the screen a Given names in the browser, even on a target that offers "
+                         "state injection (capabilities.sessions); also HARNESS_WALK=1")
 
 
 def pytest_configure(config):

@@ -78,6 +78,9 @@ def main(argv=None) -> int:
     ap.add_argument("--target", choices=("blind", "simulator"), default="blind")
     ap.add_argument("--defect", action="append", help="only this defect (repeatable; default: every one)")
     ap.add_argument("--jobs", type=int, default=1, help="defects run at the same time (each starts its own site and browser)")
+    ap.add_argument("--no-baseline", action="store_true",
+                    help="skip the correct build's run (when a previous sweep showed it clean): every statement is then "
+                         "taken as PASSED on it, and the report says so")
     args = ap.parse_args(argv)
     defects = registry(args.target)
     chosen = args.defect or list(defects)
@@ -94,10 +97,15 @@ def main(argv=None) -> int:
         every_id = sorted({i for ids in testable.values() for i in ids})
         print(f"{args.target}: {len(chosen)} defect(s), {len(testable)} with documented statements; the correct build first "
               f"({len(every_id)} statements)", flush=True)
-        baseline = run_one(args.target, None, every_id, work)
+        if args.no_baseline:
+            baseline = {"verdicts": {}, "review": [], "seconds": 0}
+            print("  correct build: not run (--no-baseline): its statements are taken as PASSED", flush=True)
+        else:
+            baseline = run_one(args.target, None, every_id, work)
         false = {i: v for i, v in baseline["verdicts"].items() if v[0] != "PASSED"}
-        print(f"  correct build: {len(baseline['verdicts']) - len(false)} PASSED, {len(false)} not PASSED "
-              f"({baseline['seconds']} s)", flush=True)
+        if baseline["verdicts"]:
+            print(f"  correct build: {len(baseline['verdicts']) - len(false)} PASSED, {len(false)} not PASSED "
+                  f"({baseline['seconds']} s)", flush=True)
         for i, (verdict, why) in sorted(false.items()):
             print(f"    {verdict:<8} {i:<18} {why[:120]}")
         reviewed = set(baseline["review"])
@@ -124,12 +132,14 @@ def main(argv=None) -> int:
     report = {"target": args.target, "defects": len(chosen), "documented": len(documented),
               "named": len(documented) - len(survivors), "survivors": survivors, "inferred": len(inferred),
               "flagged": len(inferred) - len(silent), "silent": silent, "unchecked": unchecked, "false_failures": false,
-              "seconds": round(time.monotonic() - started), "jobs": args.jobs, "results": results}
+              "baseline": not args.no_baseline, "seconds": round(time.monotonic() - started), "jobs": args.jobs,
+              "results": results}
     (out / "mutants.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     lines = [f"# Mutation sweep: {args.target}", "",
              f"{report['named']} of {len(documented)} defects that break a documented statement named by spec ID "
              f"({len(survivors)} survive); {report['flagged']} of {len(inferred)} defects of inferred behaviour flagged "
-             f"for REVIEW; {len(unchecked)} not run; {len(false)} false failure(s) on the correct build; "
+             f"for REVIEW; {len(unchecked)} not run; "
+             f"{(str(len(false)) + ' false failure(s) on the correct build') if report['baseline'] else 'correct build not run'}; "
              f"{report['seconds']} s with {args.jobs} job(s).", "",
              "| defect | statements | verdict | seconds |", "|---|---|---|---|"]
     for r in results:

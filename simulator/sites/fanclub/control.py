@@ -11,7 +11,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ...context import SiteContext
-from ...control import json_body
+from ...control import injection_refused, json_body, live_session
+from .arrival import SCREENS, Arrival, Refused
 from ..myaplus.control import iso_date
 from .members import LINK_TTL, Members
 from .messages import INQUIRY_ADDRESS
@@ -52,7 +53,23 @@ def wrong_birth(actual: str) -> str:
     return (d.replace(year=d.year + 1) if not (d.month == 2 and d.day == 29) else d + timedelta(days=1)).isoformat()
 
 
+def _session_problem(body: dict) -> str | None:
+    if unknown := set(body) - {"member_id", "screen", "email"}:
+        return f"unknown fields {sorted(unknown)}; allowed: member_id, screen, email"
+    member_id = body.get("member_id")
+    if isinstance(member_id, bool) or not isinstance(member_id, int) or not 1 <= member_id < 2**63:
+        return "member_id is the id of a seeded member"
+    if not isinstance(body.get("screen"), str) or body["screen"] not in SCREENS:
+        return f"screen must be one of {list(SCREENS)}"
+    email = body.get("email")
+    if email is not None and (not isinstance(email, str) or not email or len(email) > 254):
+        return "email is a non-empty string of at most 254 characters"
+    return None
+
+
 def routes(ctx: SiteContext, members: Members) -> list[Route]:
+    arrival = Arrival(ctx, members)
+
     def seed(state: str, record: dict) -> dict:
         now = ctx.clock.now().isoformat()
         registered = {"birth_date_wrong": wrong_birth(record["birth_date"]), "birth_date_missing": None}.get(
@@ -114,7 +131,23 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         return JSONResponse({"link_ttl_seconds": int(LINK_TTL.total_seconds()), "inquiry_address": INQUIRY_ADDRESS,
                              "renewal_day": RENEWAL_DAY.isoformat(), "states": list(STATES)})
 
+    async def session(request: Request):
+        """State injection (capability ``sessions``): the member on ``screen`` as a walk from STEP2 leaves them."""
+        if (refused := injection_refused(ctx)) is not None:
+            return refused
+        body = await json_body(request)
+        if body is None or (problem := _session_problem(body)):
+            return JSONResponse({"error": problem if body is not None else "send a JSON object"}, status_code=400)
+        if members.get(body["member_id"]) is None:
+            return JSONResponse({"error": "no such member"}, status_code=404)
+        try:
+            data, path = await arrival.session(body["member_id"], body["screen"], body.get("email"))
+        except Refused as why:
+            return JSONResponse({"error": f"a walk would not reach {body['screen']}: {why}"}, status_code=409)
+        return JSONResponse({"cookie": live_session(ctx, data), "path": path, "screen": body["screen"]}, status_code=201)
+
     return [
+        Route("/fanclub/sessions", session, methods=["POST"]),
         Route("/fanclub/members", create, methods=["POST"]),
         Route("/fanclub/members/{member_id}", show, methods=["GET"]),
         Route("/fanclub/config", config, methods=["GET"]),

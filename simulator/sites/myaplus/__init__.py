@@ -24,4 +24,4 @@ def mount(ctx: SiteContext) -> tuple[Mount, list[Route]]:
         *phone.routes(ctx, accounts, codes), *password.routes(ctx, accounts), *top.routes(ctx, accounts),
         *recovery.routes(ctx, accounts),
     ]
-    return Mount("/myaplus", routes=pages), control.routes(ctx, accounts)
+    return Mount("/myaplus", routes=pages), control.routes(ctx, accounts, codes)

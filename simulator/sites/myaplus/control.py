@@ -1,4 +1,4 @@
-"""Control API of My APLUS: seed accounts in any documented state, read them back."""
+"""Control API of My APLUS: seed accounts in any documented state, read them back, put one on a screen."""
 from __future__ import annotations
 
 import random
@@ -12,8 +12,11 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ...context import SiteContext
-from ...control import json_body
+from ...control import injection_refused, json_body, live_session
 from .accounts import Accounts
+from .arrival import STEPS, Arrival, Refused
+from .codes import Codes
+from .flow import STEP_PAGES
 from .rules import phone_is_mobile
 
 STATES = ("unmigrated", "old_id_locked", "migrated", "account_locked")
@@ -86,7 +89,23 @@ def _override_problem(body: dict) -> str | None:
     return None
 
 
-def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
+def _session_problem(body: dict) -> str | None:
+    if unknown := set(body) - {"account_id", "screen", "new_email", "password"}:
+        return f"unknown fields {sorted(unknown)}; allowed: account_id, screen, new_email, password"
+    account_id = body.get("account_id")
+    if isinstance(account_id, bool) or not isinstance(account_id, int) or not 1 <= account_id < 2**63:
+        return "account_id is the id of a seeded account"
+    if not isinstance(body.get("screen"), str) or body["screen"] not in STEPS:
+        return f"screen must be one of {list(STEPS)}"
+    if any(body.get(k) is not None and (not isinstance(body[k], str) or not body[k] or len(body[k]) > 254)
+           for k in ("new_email", "password")):
+        return "new_email and password are non-empty strings of at most 254 characters"
+    return None
+
+
+def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
+    arrival = Arrival(ctx, accounts, codes)
+
     async def create(request: Request):
         body = await json_body(request)
         if body is None:
@@ -122,7 +141,24 @@ def routes(ctx: SiteContext, accounts: Accounts) -> list[Route]:
         hidden = {"old_password_hash", "password_hash"}
         return JSONResponse({k: row[k] for k in row.keys() if k not in hidden})
 
+    async def session(request: Request):
+        """State injection (capability ``sessions``): the member on ``screen`` as a walk from ① leaves them."""
+        if (refused := injection_refused(ctx)) is not None:
+            return refused
+        body = await json_body(request)
+        if body is None or (problem := _session_problem(body)):
+            return JSONResponse({"error": problem if body is not None else "send a JSON object"}, status_code=400)
+        if accounts.get(body["account_id"]) is None:
+            return JSONResponse({"error": "no such account"}, status_code=404)
+        try:
+            data = await arrival.session(body["account_id"], body["screen"], body.get("new_email"), body.get("password"))
+        except Refused as why:
+            return JSONResponse({"error": f"a walk would not reach {body['screen']}: {why}"}, status_code=409)
+        return JSONResponse({"cookie": live_session(ctx, data), "path": STEP_PAGES[STEPS[body["screen"]]],
+                             "screen": body["screen"]}, status_code=201)
+
     return [
+        Route("/myaplus/sessions", session, methods=["POST"]),
         Route("/myaplus/accounts", create, methods=["POST"]),
         Route("/myaplus/accounts/{account_id}", show, methods=["GET"]),
     ]

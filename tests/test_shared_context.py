@@ -1,0 +1,69 @@
+"""One browser context reused by every scenario (steps/harness/contexts.py): a scenario after another finds no
+cookie, no localStorage, no history of it, on a new page of the same context; ``set_cookie`` (state injection)
+gives the site a cookie on both drivers."""
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from steps.drivers.engines import Unavailable, webkitgtk
+from steps.drivers.playwright_ui import CONTEXT
+from steps.drivers.webdriver_ui import WebDriverUI
+from steps.harness.contexts import SharedContext
+
+PAGE = "<!doctype html><html><head><meta charset='utf-8'></head><body><h1>頁</h1></body></html>"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shared")
+    (root / "page.html").write_text(PAGE, encoding="utf-8")
+    quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture
+def chromium(request):
+    if request.config.getoption("--browser") != "chromium":
+        pytest.skip("the Playwright side runs in the chromium run (one Playwright per process)")
+    return request.getfixturevalue("browser")
+
+
+def test_a_scenario_after_another_starts_clean_in_the_same_context(chromium, site):
+    from steps.drivers.playwright_ui import PlaywrightUI
+    shared = SharedContext(chromium, dict(CONTEXT), [site])
+    try:
+        first = PlaywrightUI(shared.new_page(), site)
+        first.set_cookie("sim_session", "abc")
+        first.open("/page.html")
+        first.page.evaluate("localStorage.setItem('k', 'v')")
+        first.open("/page.html?second")
+        context = first.page.context
+        shared.release(first.page)
+        second = PlaywrightUI(shared.new_page(), site)
+        second.open("/page.html")
+        assert second.page.context is context and shared.created == 1
+        assert context.cookies() == []
+        assert second.page.evaluate("localStorage.getItem('k')") is None
+        assert second.page.evaluate("history.length") == 2  # about:blank and this page, as in a new context
+    finally:
+        shared.close()
+
+
+def test_webdriver_sets_the_site_cookie_from_anywhere(site):
+    try:
+        with webkitgtk(headed=False) as driver:
+            ui = WebDriverUI(driver, site)
+            driver.get("about:blank")
+            ui.set_cookie("sim_session", "abc")
+            assert {c["name"]: c["value"] for c in driver.get_cookies()} == {"sim_session": "abc"}
+            ui.forget()
+            assert driver.get_cookies() == []
+    except Unavailable as why:
+        pytest.skip(str(why))
