@@ -67,3 +67,22 @@ def test_the_record_lists_steps_that_never_ran_so_their_statements_are_not_reach
         assert verdicts["F1"] == "FAILED" and verdicts["S1"] == NOT_REACHED
     finally:
         judgement._RECORD[0] = judgement.Record()
+
+
+def test_an_inferred_check_quoting_a_rule_does_not_take_the_rule_from_the_outcome():
+    rule = {"R5": "アルファベット(大文字または小文字)、数字、記号の3種類すべてを組み合わせてください。"}
+    run = steps(("もし パスワード「abcdefgh1」と確認用「abcdefgh1」を入力して「登録する」を押す", "when", "passed"),
+                ("ならば パスワードは登録されず、パスワード入力画面のままである", "then", "failed"),
+                ("かつ エラー「パスワードはアルファベット(大文字または小文字)、数字、記号の3種類すべてを組み合わせてください。」が表示される(推定)",
+                 "then", "not run"))
+    assert decide(run, [], rule, "FAILED", by_outcome={"R5"})["R5"][0] == "FAILED"
+
+
+def test_an_unquoted_outcome_check_decides_the_rule_an_earlier_step_quoted():
+    rule = {"R1": "(「キャンセル」を押すとログイン画面(①)から再度お手続きが必要です。)"}
+    run = steps(("前提 会員が「会員規約画面」まで進んでいる", "given", "passed"),
+                ("もし 「キャンセル」を押す", "when", "passed"),
+                ("かつ 「会員規約画面」のURLを直接開く", "when", "passed"),
+                ("ならば 「会員規約画面」は表示されない", "then", "failed"))
+    assert decide(run, [], rule, "FAILED", by_outcome={"R1"})["R1"][0] == "FAILED"
+    assert decide(run, [], rule, "FAILED")["R1"][0] == "PASSED"  # not a rule: the button is there, it was pressed

@@ -25,3 +25,11 @@ def test_other_figures_are_never_a_rewording():
     assert near_miss("au: 11桁の継続課金ID", ["au: 12桁の継続課金ID"]) is None
     assert near_miss("※認証コードの有効期限は発行から5分となります。", ["※認証コードの有効期限は発行から10分となります。"]) is None
     assert near_miss("※認証コードの有効期限は発行から5分となります。", ["※認証コードの有効期限は発行から5分です。"]) is not None
+
+
+def test_a_message_that_goes_on_with_the_sentence_is_another_sentence():
+    from steps.evidence.wording import continued
+    assert continued("入力されたIDとパスワードではログインできません", "入力されたIDとパスワードではログインできませんでした。")
+    assert not continued("入力されたIDとパスワードではログインできません", "入力されたIDとパスワードではログインできません。")
+    assert not continued("認証コードが一致しません", "エラー: 認証コードが一致しません 再度お試しください")
+    assert not continued("入力必須項目です。", "入力必須項目です。")

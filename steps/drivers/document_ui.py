@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..evidence import judgement
-from ..evidence.wording import absent_message, key, near_miss
+from ..evidence.wording import absent_message, continued, key, near_miss
 from ..target.vocabulary import Vocabulary
 
 LOCATE = Path(__file__).with_name("locate.js").read_text(encoding="utf-8")
@@ -138,8 +138,12 @@ class DocumentUI:
         self._expect_gone("text", text, f"text 「{text}」")
 
     def expect_alert(self, text: str) -> None:
-        """The documented message is shown (where and in what markup the document does not say)."""
+        """The documented message is shown (where and in what markup the document does not say). A message that
+        holds the documented words but goes on with the sentence is the message with other words (noted)."""
         self._expect_shown("alert", text)
+        shown = [t for t in self._locate(self.spec("alert", text))["texts"] if key(text).rstrip("。.") in key(t)]
+        if shown and all(continued(text, t) for t in shown):
+            judgement.wording(WHAT.get("alert", "alert"), text, shown[0][:200], 0.9)
 
     def expect_no_alert(self) -> None:
         """Nothing the page marks as an error (role=alert, an error class; the vocabulary's 「エラー」 for others)."""

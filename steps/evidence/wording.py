@@ -53,6 +53,20 @@ def near_miss(expected: str, shown: list[str]) -> tuple[str, float] | None:
     return None
 
 
+def continued(expected: str, shown: str) -> bool:
+    """``shown`` holds the documented sentence but goes on with it: 「…ログインできません」 read as 「…ログインできませんでした。」
+    is another sentence. A full stop, a bracket, white space or the end after it is where a sentence ends."""
+    a = key(expected).rstrip("。.")
+    spaced = " ".join(unicodedata.normalize("NFKC", shown or "").split()).lower()
+    b = "".join(c if c != " " else "\u0000" for c in spaced)  # white space kept as a boundary
+    at = b.replace("\u0000", "").find(a)
+    if not a or at < 0:
+        return False
+    kept = [i for i, c in enumerate(b) if c != "\u0000"]  # the match mapped back onto the text with its spaces
+    after = b[kept[at + len(a) - 1] + 1:][:1]
+    return bool(after) and after != "\u0000" and (after.isalnum() or "\u3040" <= after <= "\u30ff")
+
+
 def deviation_message(what: str, expected: str, shown: str, similarity: float) -> str:
     return (f"WordingDeviation: the {what} differs from the document: expected 「{expected}」, "
             f"the page shows 「{shown}」 (similarity {similarity:.2f})")

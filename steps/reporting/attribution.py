@@ -2,7 +2,7 @@
 
 A step *checks* a cited statement when the words it quotes (「…」) are that statement's words, or a part of them; of
 several cited statements the step is tied to those its words cover best (「My APLUS ID」 ties to the statement about
-the field, not to every sentence that mentions the ID). A cited statement no step quotes is the scenario's own claim
+the field, not to every sentence that mentions the ID). A step marked (推定) is an inferred check and is tied to nothing. A cited statement no step quotes is the scenario's own claim
 (a rule, a flow): the scenario as a whole decides it, except that a failing Given leaves it not reached.
 
 Verdict of one statement in one scenario run:
@@ -11,6 +11,9 @@ Verdict of one statement in one scenario run:
   only steps before the failure      PASSED (WARNING as above)
   only steps after the failure       NOT_REACHED
   tied to no step                    the scenario's verdict, NOT_REACHED if a Given failed
+  a rule or flow, and the failing    FAILED / REVIEW as above, even when an earlier step quoted it: the outcome
+  Then/When quotes no words but a    the scenario exists for did not come
+  screen's name
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import unicodedata
 
 QUOTED = re.compile(r"「((?:[^「」]|「[^「」]*」)*)」")
 NOT_REACHED = "NOT_REACHED"
+INFERRED_STEP = re.compile(r"[(（]推定[)）]\s*$")
 
 
 def key(text: str) -> str:
@@ -35,6 +39,8 @@ def ties(steps: list[dict], statements: dict[str, str]) -> dict[str, list[int]]:
     texts = {sid: key(text) for sid, text in statements.items()}
     tied: dict[str, list[int]] = {sid: [] for sid in statements}
     for index, step in enumerate(steps):
+        if INFERRED_STEP.search(step.get("name", "")):
+            continue  # an inferred check (「…」が表示される(推定)) decides no documented statement, even one it quotes
         scores: dict[str, float] = {}
         for words in quoted(step.get("name", "")):
             for sid, text in texts.items():
@@ -60,8 +66,15 @@ def decide(steps: list[dict], findings: list[dict], statements: dict[str, str], 
             if index is not None:
                 reworded.setdefault(index, f)
     out: dict[str, tuple[str, str]] = {}
-    for sid, indexes in ties(steps, statements).items():
-        if failing is not None and failing in indexes:
+    tied = ties(steps, statements)
+    # a failing check that quotes nothing but a screen's name (「…画面」は表示されない, パスワードは登録されず…) is the outcome the
+    # scenario exists for: it decides the rules and flows it cites, even those an earlier step quoted (「キャンセル」)
+    outcome = (failing is not None and steps[failing].get("type") != "given"
+               and not [q for q in quoted(steps[failing].get("name", "")) if not q.endswith("画面")])
+    for sid, indexes in tied.items():
+        if outcome and sid in by_outcome and all(i < failing for i in indexes):
+            out[sid] = (failure, steps[failing]["name"])
+        elif failing is not None and failing in indexes:
             out[sid] = (failure, steps[failing]["name"])
         elif failing is not None and indexes and all(i > failing for i in indexes):
             out[sid] = (NOT_REACHED, f"not reached: 「{steps[failing]['name']}」 failed first")
