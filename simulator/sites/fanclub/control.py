@@ -57,6 +57,8 @@ def _session_problem(body: dict) -> str | None:
     if unknown := set(body) - {"member_id", "screen", "email"}:
         return f"unknown fields {sorted(unknown)}; allowed: member_id, screen, email"
     member_id = body.get("member_id")
+    if isinstance(member_id, float) and member_id.is_integer():  # JSON has one number type: 7.0 is the integer 7
+        member_id = body["member_id"] = int(member_id)
     if isinstance(member_id, bool) or not isinstance(member_id, int) or not 1 <= member_id < 2**63:
         return "member_id is the id of a seeded member"
     if not isinstance(body.get("screen"), str) or body["screen"] not in SCREENS:

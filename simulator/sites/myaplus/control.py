@@ -93,6 +93,8 @@ def _session_problem(body: dict) -> str | None:
     if unknown := set(body) - {"account_id", "screen", "new_email", "password"}:
         return f"unknown fields {sorted(unknown)}; allowed: account_id, screen, new_email, password"
     account_id = body.get("account_id")
+    if isinstance(account_id, float) and account_id.is_integer():  # JSON has one number type: 7.0 is the integer 7
+        account_id = body["account_id"] = int(account_id)
     if isinstance(account_id, bool) or not isinstance(account_id, int) or not 1 <= account_id < 2**63:
         return "account_id is the id of a seeded account"
     if not isinstance(body.get("screen"), str) or body["screen"] not in STEPS:
