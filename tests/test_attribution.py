@@ -86,3 +86,11 @@ def test_an_unquoted_outcome_check_decides_the_rule_an_earlier_step_quoted():
                 ("ならば 「会員規約画面」は表示されない", "then", "failed"))
     assert decide(run, [], rule, "FAILED", by_outcome={"R1"})["R1"][0] == "FAILED"
     assert decide(run, [], rule, "FAILED")["R1"][0] == "PASSED"  # not a rule: the button is there, it was pressed
+
+
+def test_a_screen_name_is_where_a_step_is_not_words_it_checks():
+    cause = {"C2": "既にMy APLUS IDに移行されている可能性がございますので、ログイン画面内の「パスワードを忘れた方はこちら」から…"}
+    run = steps(("かつ 「ログイン画面」を開いている", "given", "passed"),
+                ("もし 旧IDと旧パスワードでログインする", "when", "passed"),
+                ("ならば エラー「入力されたIDとパスワードではログインできません」が表示される", "then", "failed"))
+    assert decide(run, [], cause, "FAILED")["C2"][0] == "FAILED"
