@@ -1,7 +1,7 @@
 """Target profiles (fixtures/targets/*.yaml): loaded and validated with one clear message per mistake."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -10,7 +10,12 @@ import yaml
 from .vocabulary import VocabularyError, load_file as load_vocabulary, validate as validate_vocabulary
 
 from ..paths import TARGETS
-TOP_KEYS = {"name", "embedded", "control_url", "stubs_url", "capabilities", "thresholds", "sites", "scope", "vocabulary", "control_token", "stubs_token"}
+TOP_KEYS = {"name", "embedded", "control_url", "stubs_url", "capabilities", "thresholds", "sites", "scope", "vocabulary",
+            "control_token", "stubs_token", "replicas"}
+# replicas: copies of the target for parallel workers (pytest -n N): worker gwK runs against replicas[K]. A copy is a
+# mapping of the keys below; sites' base_url may be given once as base_url. Without replicas a target's control API
+# (reset, clock) is shared, so the harness refuses -n N > 1 against it (steps/target/selection.py).
+REPLICA_KEYS = {"control_url", "stubs_url", "control_token", "stubs_token", "base_url", "sites"}
 CAPABILITIES = {"clock", "seed", "sessions"}  # sessions: state injection, optional (default false)
 DEFAULT_CAPABILITIES = {"clock": True, "seed": True, "sessions": False}
 THRESHOLDS = {"old_id_lock_threshold", "code_lock_threshold", "code_lock_minutes", "account_lock_threshold",
@@ -36,6 +41,20 @@ class Profile:
     vocabulary: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # steps/target/vocabulary.py
     control_token: str | None = None  # bearer token of the control API, when the target asks for one
     stubs_token: str | None = None  # bearer token of the stubs' API (python -m simulator.stubs prints it)
+    replicas: list[dict] = field(default_factory=list)  # one copy of the target per parallel worker
+
+    def replica(self, index: int) -> "Profile":
+        """This profile pointed at its ``index``-th copy (the pytest-xdist worker gw<index>)."""
+        copy = self.replicas[index]
+        sites = {}
+        for site, spec in self.sites.items():
+            base = ((copy.get("sites") or {}).get(site) or {}).get("base_url") or copy.get("base_url")
+            sites[site] = {**spec, **({"base_url": base} if base else {})}
+        return replace(self, control_url=copy.get("control_url", self.control_url),
+                       stubs_url=copy.get("stubs_url", self.stubs_url), sites=sites,
+                       control_token=copy.get("control_token", self.control_token),
+                       stubs_token=copy.get("stubs_token", self.stubs_token), replicas=[],
+                       name=self.name)
 
     def paths(self) -> dict[str, str]:
         """Screen paths keyed ``<site>.<screen>``."""
@@ -129,12 +148,26 @@ def validate(data, source: str) -> Profile:
     except VocabularyError as exc:
         errors.append(str(exc).replace("\n", "\n  "))
         vocabulary = {}
+    replicas = data.get("replicas") or []
+    if not isinstance(replicas, list) or not all(isinstance(r, dict) for r in replicas):
+        errors.append("'replicas' must be a list of mappings (control_url, base_url, stubs_url, ...), one per worker")
+        replicas = []
+    for i, copy in enumerate(replicas):
+        errors += [f"replicas[{i}]: unknown key '{k}' (allowed: {', '.join(sorted(REPLICA_KEYS))})"
+                   for k in copy if k not in REPLICA_KEYS]
+        if not _is_url(copy.get("control_url")):
+            errors.append(f"replicas[{i}].control_url must be an http(s) URL, got {copy.get('control_url')!r}")
+        bases = [copy.get("base_url")] + [(v or {}).get("base_url") for v in (copy.get("sites") or {}).values()]
+        errors += [f"replicas[{i}]: base_url must be an http(s) URL, got {b!r}" for b in bases if b is not None and not _is_url(b)]
+        if copy.get("base_url") is None and not copy.get("sites"):
+            errors.append(f"replicas[{i}] needs base_url (every site) or sites.<site>.base_url")
     if errors:
         raise ProfileError(f"{source}: {len(errors)} mistake(s) in the target profile:\n  - " + "\n  - ".join(errors))
     return Profile(name=data["name"], source=source, embedded=embedded, control_url=data.get("control_url"),
                    stubs_url=data.get("stubs_url"), capabilities={**DEFAULT_CAPABILITIES, **caps},
                    thresholds=thresholds, sites={k: dict(v or {}) for k, v in sites.items()}, scope=scope,
-                   vocabulary=vocabulary, control_token=data.get("control_token"), stubs_token=data.get("stubs_token"))
+                   vocabulary=vocabulary, control_token=data.get("control_token"), stubs_token=data.get("stubs_token"),
+                   replicas=replicas)
 
 
 def load(name_or_path: str) -> Profile:

@@ -37,7 +37,31 @@ def pytest_configure(config):
             profile = validate(data, "--base-url")
     except ProfileError as exc:
         raise pytest.UsageError(str(exc)) from None
-    config.stash[PROFILE] = profile
+    config.stash[PROFILE] = _for_this_worker(config, profile)
+
+
+def _workers(config) -> int:
+    """How many pytest-xdist workers this run asked for (0 without -n)."""
+    n = getattr(config.option, "numprocesses", None) or 0
+    if n in ("auto", "logical"):
+        return os.cpu_count() or 1
+    return int(n)
+
+
+def _for_this_worker(config, profile: Profile) -> Profile:
+    """The embedded simulator starts inside each worker; a running target is one site with one control API (its reset
+    and clock are the whole site's), so parallel workers need a copy each: the profile's ``replicas``."""
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    if worker and profile.replicas:
+        return profile.replica(int(worker[2:]) % len(profile.replicas))
+    n = _workers(config)
+    if worker is None and n > 1 and not profile.embedded and n > len(profile.replicas):
+        have = f"lists {len(profile.replicas)} copies" if profile.replicas else "lists no copies (replicas)"
+        raise pytest.UsageError(
+            f"-n {n} against '{profile.name}': parallel workers would share its one control API (a reset or a clock move "
+            f"by one worker breaks the other's scenario), and the profile {have}. Run without -n, or start {n} copies of "
+            f"the target and list them under 'replicas:' in {profile.source} (see fixtures/targets/README.md).")
+    return profile
 
 
 def profile_of(config) -> Profile:

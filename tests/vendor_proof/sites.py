@@ -41,10 +41,14 @@ def blind_site(defects: list[str] = (), log: Path | None = None) -> Iterator[dic
             err.close()
 
 
-def write_profile(urls: dict, out: Path, name_suffix: str = "") -> Path:
-    """profile.yaml with the running URLs filled in, beside a copy of vocabulary.yaml."""
+def write_profile(urls: dict, out: Path, name_suffix: str = "", copies: list[dict] = ()) -> Path:
+    """profile.yaml with the running URLs filled in, beside a copy of vocabulary.yaml; ``copies`` (more running
+    blind sites) become its ``replicas``, one per parallel worker."""
     profile = yaml.safe_load((HERE / "profile.yaml").read_text(encoding="utf-8"))
     profile.update(control_url=urls["control"], stubs_url=urls["stubs"], stubs_token=urls["stubs_token"])
+    if copies:
+        profile["replicas"] = [{"control_url": c["control"], "base_url": c["site"], "stubs_url": c["stubs"],
+                                "stubs_token": c["stubs_token"]} for c in copies]
     for site in profile["sites"].values():
         site["base_url"] = urls["site"]
     profile["name"] += name_suffix
