@@ -60,6 +60,8 @@ def decide(steps: list[dict], findings: list[dict], statements: dict[str, str], 
     """statement id -> (verdict, reason). ``failure``: the verdict a failing step gives (FAILED or REVIEW);
     ``by_outcome``: the rules and flows, which other words never make a WARNING (the rule is enforced)."""
     failing = next((i for i, s in enumerate(steps) if s.get("status") in ("failed", "broken", "running")), None)
+    if failing is not None and INFERRED_STEP.search(steps[failing].get("name", "")):
+        failure = "REVIEW"  # an inferred step (the way there, a detail the document does not give) decides nothing
     reworded = {}
     for f in findings:
         if f.get("type") == "wording":
@@ -70,7 +72,7 @@ def decide(steps: list[dict], findings: list[dict], statements: dict[str, str], 
     tied = ties(steps, statements)
     # a failing check that quotes nothing but a screen's name (「…画面」は表示されない, パスワードは登録されず…) is the outcome the
     # scenario exists for: it decides the rules and flows it cites, even those an earlier step quoted (「キャンセル」)
-    outcome = (failing is not None and steps[failing].get("type") != "given"
+    outcome = (failing is not None and steps[failing].get("type") != "given" and failure != "REVIEW"
                and not [q for q in quoted(steps[failing].get("name", "")) if not q.endswith("画面")])
     for sid, indexes in tied.items():
         if outcome and sid in by_outcome and all(i < failing for i in indexes):

@@ -5,7 +5,7 @@ reports/vendor/, checks the control API contract, runs every feature through ``-
 conformance report: reports/vendor/conformance/{conformance.md,conformance.json,evidence.zip}. With ``-- -n N`` it
 starts N blind sites (each with its own stubs) and lists them as the profile's ``replicas``: one per worker, since
 the control API's reset and clock are a whole site's. A partial run
-(``-- -k EXPR``) writes to reports/vendor-<EXPR>/ instead, so two partial runs at once do not clobber each other."""
+(``-- -k EXPR`` or ``-- -m EXPR``) writes to reports/vendor-<EXPR>/ instead, so two partial runs at once do not clobber each other."""
 from __future__ import annotations
 
 import argparse
@@ -32,8 +32,9 @@ def main(argv=None) -> int:
     ap.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     args = ap.parse_args(argv)
     out = OUT
-    if "-k" in args.pytest_args[:-1]:
-        expr = args.pytest_args[args.pytest_args.index("-k") + 1]
+    selector = next((a for a in ("-k", "-m") if a in args.pytest_args[:-1]), None)
+    if selector:
+        expr = args.pytest_args[args.pytest_args.index(selector) + 1]
         out = OUT.with_name("vendor-" + "".join(c if c.isalnum() else "-" for c in expr).strip("-"))
     shutil.rmtree(out, ignore_errors=True)
     workers = _workers(args.pytest_args)

@@ -67,9 +67,33 @@ def run_one(target: str, defect: str | None, ids: list[str], work: Path) -> dict
         status = _pytest(["--target", "simulator"], ids, results, {"HARNESS_SIMULATOR_ARGS": f"--defect {defect}" if defect else ""})
     found = scenarios(results)
     rows = {r["id"]: r for r in by_statement(found) if r["id"] in ids}
-    review = sorted({f"{r['scenario']} — {r['what']}" for r in inferred_rows(found) if r["verdict"] == "REVIEW"})
+    # a REVIEW row is the scenario, what differs and the step it stopped at (not the message: it holds ports and URLs),
+    # so a defect that stops an @推定 scenario earlier than the correct build did is flagged
+    review = sorted({f"{r['scenario']} — {r['what']} — {r['reason'].split(' — ')[0]}"
+                     for r in inferred_rows(found) if r["verdict"] == "REVIEW"})
     return {"defect": defect, "ids": ids, "status": status, "seconds": round(time.monotonic() - started, 1),
             "verdicts": {i: (rows[i]["verdict"], rows[i]["reason"][:200]) for i in ids if i in rows}, "review": review}
+
+
+def _store_baseline(out: Path, baseline: dict) -> None:
+    """Keep the correct build's verdicts and REVIEW rows (merged with earlier runs of other statements) for
+    ``--no-baseline``: an inferred defect is flagged only by a REVIEW the correct build did not have."""
+    path = out / "baseline.json"
+    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    data = {"commit": commit, "verdicts": {**old.get("verdicts", {}), **baseline["verdicts"]},
+            "review": sorted(set(old.get("review", [])) | set(baseline["review"]))}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _stored_baseline(out: Path) -> dict:
+    path = out / "baseline.json"
+    if not path.exists():
+        return {"verdicts": {}, "review": [], "seconds": 0, "stored": False,
+                "source": "no stored correct build: statements are taken as PASSED, inferred defects are not judged"}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {"verdicts": {k: tuple(v) for k, v in data["verdicts"].items()}, "review": data["review"], "seconds": 0,
+            "source": f"its verdicts and REVIEW rows are read from {path.relative_to(ROOT)} (commit {data.get('commit')})"}
 
 
 def main(argv=None) -> int:
@@ -79,8 +103,9 @@ def main(argv=None) -> int:
     ap.add_argument("--defect", action="append", help="only this defect (repeatable; default: every one)")
     ap.add_argument("--jobs", type=int, default=1, help="defects run at the same time (each starts its own site and browser)")
     ap.add_argument("--no-baseline", action="store_true",
-                    help="skip the correct build's run (when a previous sweep showed it clean): every statement is then "
-                         "taken as PASSED on it, and the report says so")
+                    help="skip the correct build's run: its verdicts and REVIEW rows are read from the last one "
+                         "(reports/mutants/<target>/baseline.json); without one, every statement is taken as PASSED and "
+                         "inferred defects are reported UNJUDGED")
     args = ap.parse_args(argv)
     defects = registry(args.target)
     chosen = args.defect or list(defects)
@@ -98,10 +123,11 @@ def main(argv=None) -> int:
         print(f"{args.target}: {len(chosen)} defect(s), {len(testable)} with documented statements; the correct build first "
               f"({len(every_id)} statements)", flush=True)
         if args.no_baseline:
-            baseline = {"verdicts": {}, "review": [], "seconds": 0}
-            print("  correct build: not run (--no-baseline): its statements are taken as PASSED", flush=True)
+            baseline = _stored_baseline(out)
+            print(f"  correct build: not run (--no-baseline): {baseline['source']}", flush=True)
         else:
             baseline = run_one(args.target, None, every_id, work)
+            _store_baseline(out, baseline)
         false = {i: v for i, v in baseline["verdicts"].items() if v[0] != "PASSED"}
         if baseline["verdicts"]:
             print(f"  correct build: {len(baseline['verdicts']) - len(false)} PASSED, {len(false)} not PASSED "
@@ -112,6 +138,11 @@ def main(argv=None) -> int:
 
         def one(name: str) -> dict:
             result = run_one(args.target, name, testable[name], work)
+            if name in inferred and not baseline.get("stored", True):
+                result["named"], result["flagged"] = [], []
+                print(f"  UNJUDGED {name:<36} no correct build to compare its REVIEW rows with: run once without "
+                      f"--no-baseline ({result['seconds']} s)", flush=True)
+                return result
             if name in inferred:
                 flagged = [r for r in result["review"] if r not in reviewed]
                 result["named"], result["flagged"] = [], flagged
