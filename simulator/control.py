@@ -76,6 +76,26 @@ def injection_refused(ctx: SiteContext) -> JSONResponse | None:
     return None
 
 
+def session_endpoint(ctx: SiteContext, problem, key: str, find, missing: str, arrive, refused: type[Exception]):
+    """``POST /_control/<site>/sessions`` of a site (state injection): ``problem(body)`` names a malformed body,
+    ``find(body[key])`` the member (404 ``missing`` when absent), ``await arrive(body)`` → (session data, path)
+    walks them there in the store, or raises ``refused`` with why a walk would not reach the screen (409)."""
+    async def session(request: Request):
+        if (blocked := injection_refused(ctx)) is not None:
+            return blocked
+        body = await json_body(request)
+        if body is None or (why := problem(body)):
+            return JSONResponse({"error": why if body is not None else "send a JSON object"}, status_code=400)
+        if find(body[key]) is None:
+            return JSONResponse({"error": missing}, status_code=404)
+        try:
+            data, path = await arrive(body)
+        except refused as why:
+            return JSONResponse({"error": f"a walk would not reach {body['screen']}: {why}"}, status_code=409)
+        return JSONResponse({"cookie": live_session(ctx, data), "path": path, "screen": body["screen"]}, status_code=201)
+    return session
+
+
 def _clock_state(ctx: SiteContext) -> dict:
     return {"now": ctx.clock.now().isoformat(), "frozen": ctx.clock.frozen}
 

@@ -15,7 +15,7 @@ from .pages.myaplus import LoginScreen, PasswordScreen, PhoneCodeScreen, ResetPa
 from .pages.myaplus.complete import CompleteScreen
 from .pages.myaplus.recovery import ForgotPasswordScreen
 from .phrases import phrase
-from .security_probes import alias_of, cookies, field_shown, origin, page_text, response_headers, shows
+from .drivers.security_probes import alias_of, cookies, field_shown, origin, page_text, response_headers, shows
 from .target.clients import code_from_text
 
 MAX_FAILED_ATTEMPTS = 100  # NIST SP 800-63B §5.2.2

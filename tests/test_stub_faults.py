@@ -117,3 +117,23 @@ def test_slow_smtp_still_delivers(site, stub_services):
 def test_the_fault_contract_refuses_what_it_does_not_define(stub_services, fault):
     resp = requests.post(f"{stub_services.url}/_stubs/faults", json=fault, headers=STUBS_AUTH, timeout=5)
     assert resp.status_code == 400 and resp.json()["error"]
+
+
+def test_a_held_call_ends_when_the_stubs_are_reset(stub_services):
+    """A delay fault holds a call without sleeping: resetting the stubs (what the harness does after each scenario)
+    answers it at once, so no scenario waits out a hold another one armed."""
+    import threading
+    arm(stub_services, service="sms", mode="delay", delay_ms=30_000)
+    answered = {}
+
+    def call():
+        answered["status"] = requests.post(f"{stub_services.url}/2010-04-01/Accounts/AC1/Messages.json",
+                                           data={"To": MOBILE_E164, "From": "+815012345678", "Body": "x"},
+                                           auth=("AC1", "token"), timeout=60).status_code
+    caller = threading.Thread(target=call)
+    caller.start()
+    caller.join(0.5)
+    assert caller.is_alive(), "the delay fault did not hold the call"
+    assert requests.delete(f"{stub_services.url}/_stubs", headers=STUBS_AUTH, timeout=5).status_code in (200, 204)
+    caller.join(10)
+    assert not caller.is_alive() and answered.get("status") in (200, 201), answered

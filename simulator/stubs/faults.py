@@ -1,14 +1,14 @@
 """What an armed fault does to one call of a provider-shaped endpoint (SMS, voice, carrier).
 
 * ``status``: answer that HTTP status (the provider's error shape).
-* ``delay``: wait ``delay_ms`` (real time, at most the stubs' ``max_delay_seconds``), then answer normally.
+* ``delay``: hold the call ``delay_ms`` (real time, at most the stubs' ``max_delay_seconds``), then answer normally.
 * ``timeout``: never answer: hold the call until the caller gives up (or ``max_delay_seconds``), then close the
   connection without a response.
+A held call is not a sleep: ``DELETE /_stubs`` (the harness resets the stubs after every scenario) ends it at once.
 * ``drop``: close the connection without a response.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from .registry import Registry
@@ -28,24 +28,19 @@ async def apply(registry: Registry, service: str, request, error):
     mode = fault.get("mode", "status")
     if mode == "status":
         return error(fault["status"], f"simulated {service} failure")
-    if mode == "delay":
-        await asyncio.sleep(registry.hold_seconds(fault))  # the one real wait: the fault *is* a slow gateway
+    if mode == "delay":  # the fault *is* a slow gateway: held until its time is up or the stubs are reset
+        await registry.hold(fault)
         return None
-    if mode == "timeout":
-        await _until_disconnected(request, registry.hold_seconds(fault))
+    if mode == "timeout":  # held until the caller hangs up, the time is up or the stubs are reset
+        await registry.hold(fault, until=_disconnected(request))
     raise DropConnection(mode)
 
 
-async def _until_disconnected(request, limit: float) -> None:
-    async def wait():
-        while True:
-            message = await request.receive()
-            if message["type"] == "http.disconnect":
-                return
-    try:
-        await asyncio.wait_for(wait(), timeout=limit)
-    except asyncio.TimeoutError:
-        pass
+async def _disconnected(request) -> None:
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return
 
 
 class _QuietDrop(logging.Filter):

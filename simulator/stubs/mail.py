@@ -1,7 +1,6 @@
 """SMTP sink (aiosmtpd): parses every message it receives and records it as kind ``mail``."""
 from __future__ import annotations
 
-import asyncio
 import socket
 from email import message_from_bytes, policy
 
@@ -20,9 +19,9 @@ class RecordingHandler:
         if fault:
             mode = fault.get("mode", "status")
             if mode == "delay":  # a slow server: the mail is accepted late
-                await asyncio.sleep(self.registry.hold_seconds(fault))
-            elif mode == "timeout":  # a server that never answers DATA; the client's timeout ends it
-                await asyncio.sleep(self.registry.hold_seconds(fault))
+                await self.registry.hold(fault)
+            elif mode == "timeout":  # a server that never answers DATA; the client's timeout (or a reset) ends it
+                await self.registry.hold(fault)
                 server.transport.close()
                 return "421 4.4.2 timed out"
             elif mode == "drop":  # the connection is closed under the client

@@ -5,6 +5,7 @@ at start, so a restart keeps what the stubs received, the charges seeded and the
 """
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import sqlite3
@@ -42,6 +43,7 @@ class Registry:
         self.records: dict[str, list[dict]] = {}
         self.faults: dict[str, dict] = {}
         self.canned: dict[str, dict] = {}
+        self._holds: set[tuple] = set()  # (event loop, asyncio.Event) of the calls a delay / timeout fault holds
         first_id = 1
         if path:
             if path != ":memory:":
@@ -67,6 +69,7 @@ class Registry:
             self.records, self.faults, self.canned = {}, {}, {}
             for table in ("stubs_records", "stubs_canned", "stubs_faults"):
                 self._write(f"DELETE FROM {table}")
+        self.release()
 
     def record(self, kind: str, **fields) -> dict:
         with self._lock:
@@ -118,6 +121,30 @@ class Registry:
         """The status to fail this call with (mode ``status`` only; kept for callers that know nothing else)."""
         fault = self.take(service)
         return fault["status"] if fault else None
+
+    async def hold(self, fault: dict, until=None) -> None:
+        """Hold a call for the fault's time: no sleep, a wait that ends at the first of ``hold_seconds``, a
+        ``release()`` (``DELETE /_stubs``: the scenario is over) or ``until`` (an awaitable: the caller hung up)."""
+        released = asyncio.Event()
+        entry = (asyncio.get_running_loop(), released)
+        with self._lock:
+            self._holds.add(entry)
+        waits = [asyncio.ensure_future(released.wait())] + ([asyncio.ensure_future(until)] if until else [])
+        try:
+            await asyncio.wait(waits, timeout=self.hold_seconds(fault), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for w in waits:
+                w.cancel()
+            with self._lock:
+                self._holds.discard(entry)
+
+    def release(self) -> None:
+        """End every held call now (from any thread: the HTTP stubs and the SMTP sink run their own loops)."""
+        with self._lock:
+            holds = list(self._holds)
+        for loop, event in holds:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(event.set)
 
     def hold_seconds(self, fault: dict) -> float:
         if fault["mode"] == "delay":

@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ...context import SiteContext
-from ...control import injection_refused, json_body, live_session
+from ...control import json_body, session_endpoint
 from .arrival import SCREENS, Arrival, Refused
 from ..myaplus.control import iso_date
 from .members import LINK_TTL, Members
@@ -133,20 +133,8 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         return JSONResponse({"link_ttl_seconds": int(LINK_TTL.total_seconds()), "inquiry_address": INQUIRY_ADDRESS,
                              "renewal_day": RENEWAL_DAY.isoformat(), "states": list(STATES)})
 
-    async def session(request: Request):
-        """State injection (capability ``sessions``): the member on ``screen`` as a walk from STEP2 leaves them."""
-        if (refused := injection_refused(ctx)) is not None:
-            return refused
-        body = await json_body(request)
-        if body is None or (problem := _session_problem(body)):
-            return JSONResponse({"error": problem if body is not None else "send a JSON object"}, status_code=400)
-        if members.get(body["member_id"]) is None:
-            return JSONResponse({"error": "no such member"}, status_code=404)
-        try:
-            data, path = await arrival.session(body["member_id"], body["screen"], body.get("email"))
-        except Refused as why:
-            return JSONResponse({"error": f"a walk would not reach {body['screen']}: {why}"}, status_code=409)
-        return JSONResponse({"cookie": live_session(ctx, data), "path": path, "screen": body["screen"]}, status_code=201)
+    session = session_endpoint(ctx, _session_problem, "member_id", members.get, "no such member",
+                               lambda body: arrival.session(body["member_id"], body["screen"], body.get("email")), Refused)
 
     return [
         Route("/fanclub/sessions", session, methods=["POST"]),

@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ...context import SiteContext
-from ...control import injection_refused, json_body, live_session
+from ...control import json_body, session_endpoint
 from .accounts import Accounts
 from .arrival import STEPS, Arrival, Refused
 from .codes import Codes
@@ -143,21 +143,11 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
         hidden = {"old_password_hash", "password_hash"}
         return JSONResponse({k: row[k] for k in row.keys() if k not in hidden})
 
-    async def session(request: Request):
-        """State injection (capability ``sessions``): the member on ``screen`` as a walk from ① leaves them."""
-        if (refused := injection_refused(ctx)) is not None:
-            return refused
-        body = await json_body(request)
-        if body is None or (problem := _session_problem(body)):
-            return JSONResponse({"error": problem if body is not None else "send a JSON object"}, status_code=400)
-        if accounts.get(body["account_id"]) is None:
-            return JSONResponse({"error": "no such account"}, status_code=404)
-        try:
-            data = await arrival.session(body["account_id"], body["screen"], body.get("new_email"), body.get("password"))
-        except Refused as why:
-            return JSONResponse({"error": f"a walk would not reach {body['screen']}: {why}"}, status_code=409)
-        return JSONResponse({"cookie": live_session(ctx, data), "path": STEP_PAGES[STEPS[body["screen"]]],
-                             "screen": body["screen"]}, status_code=201)
+    async def arrive(body: dict) -> tuple[dict, str]:
+        data = await arrival.session(body["account_id"], body["screen"], body.get("new_email"), body.get("password"))
+        return data, STEP_PAGES[STEPS[body["screen"]]]
+
+    session = session_endpoint(ctx, _session_problem, "account_id", accounts.get, "no such account", arrive, Refused)
 
     return [
         Route("/myaplus/sessions", session, methods=["POST"]),
