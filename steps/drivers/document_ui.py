@@ -186,6 +186,10 @@ class DocumentUI:
             return
         raise AssertionError(f"the field 「{label}」 shows no input example 「{example}」: placeholder {placeholder!r}")
 
+    def page_text(self) -> str:
+        """The visible text of the page's main content, as one string with a line per block."""
+        return (self._locate({"kind": "main", "word": ""})["texts"] or [""])[0]
+
     def expect_matching(self, pattern: str) -> None:
         def probe() -> tuple[bool, str]:
             text = (self._locate({"kind": "main", "word": ""})["texts"] or [""])[0]
