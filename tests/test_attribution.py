@@ -106,3 +106,13 @@ def test_a_failing_inferred_step_on_the_way_decides_nothing():
     assert verdicts["RULE"][0] == "REVIEW" and "(推定)" in verdicts["RULE"][1]
     run[1]["status"], run[2]["status"] = "passed", "failed"  # the way works and the outcome does not: the rule FAILED
     assert decide(run, [], {"RULE": STATEMENTS["RULE"]}, "FAILED", {"RULE"})["RULE"][0] == "FAILED"
+
+
+def test_a_screen_check_is_tied_to_the_sentence_that_tells_the_screen_apart():
+    """「…画面」が表示される quotes only a screen's name, but it checks the screen's documented sentence: when that
+    sentence is gone, the statement is FAILED there, not 'not reached' behind it."""
+    run = steps(("ならば 「ログイン画面」が表示される", "then", "failed"),
+                ("かつ 画面に「※ID・パスワードは半角英数字記号で入力してください。」と表示される", "then", "running"))
+    assert decide(run, [], {"R1": STATEMENTS["R1"]}, "FAILED")["R1"][0] == NOT_REACHED
+    run[0]["checks"] = ["※ID・パスワードは半角英数字記号で入力してください。"]
+    assert decide(run, [], {"R1": STATEMENTS["R1"]}, "FAILED")["R1"][0] == "FAILED"

@@ -69,6 +69,14 @@ def record() -> Record:
     return _RECORD[0]
 
 
+def checks(text: str) -> None:
+    """The running step checks this documented text although its name does not quote it (「…画面」が表示される checks
+    the sentence that tells the screen apart): the conformance report ties the step to that sentence too."""
+    rec = record()
+    if 0 <= rec.at < len(rec.steps):
+        rec.steps[rec.at].setdefault("checks", []).append(text)
+
+
 def wording(what: str, expected: str, shown: str, similarity: float) -> None:
     """A documented text found with other words: note it, let the scenario go on."""
     rec = record()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..evidence import judgement
+
 
 class Term(str):
     """A documented word that names an element of a screen; its kind tells the driver what to look for."""
@@ -79,6 +81,7 @@ class Screen:
         else:
             self.ui.expect_heading(self.heading)
         if self.marker:
+            judgement.checks(self.marker)
             self.ui.expect_text(self.marker)
 
 

@@ -42,7 +42,8 @@ def ties(steps: list[dict], statements: dict[str, str]) -> dict[str, list[int]]:
         if INFERRED_STEP.search(step.get("name", "")):
             continue  # an inferred check (「…」が表示される(推定)) decides no documented statement, even one it quotes
         scores: dict[str, float] = {}
-        for words in (q for q in quoted(step.get("name", "")) if not q.endswith("画面")):  # a screen's name is where
+        checked = [q for q in (key(c.strip("。")) for c in step.get("checks", [])) if len(q) >= 2]
+        for words in [q for q in quoted(step.get("name", "")) if not q.endswith("画面")] + checked:  # a screen's name is where
             # the step is, not words it checks: 「ログイン画面」を開いている checks no sentence that mentions the login screen
             for sid, text in texts.items():
                 if words in text or (len(text) >= 2 and text in words):
