@@ -44,14 +44,14 @@ reports/.allure/node_modules/.bin/allure:
 test: setup ## unit/property tests and every feature in Chromium, then every feature in WebKitGTK (CI runs this)
 	@status=0; $(PY) -m pytest --browser $(firstword $(ENGINES)) $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; \
 	for engine in $(OTHER_ENGINES); do echo "── every feature again, in $$engine"; \
-	  $(PY) -m pytest tests/features --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; done; exit $$status
+	  $(PY) -m pytest tests/features $(LEAN) --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; done; exit $$status
 
 unit: setup ## only the unit and property tests (no browser)
 	$(PY) -m pytest --ignore=tests/features $(PYTEST_ARGS)
 
 features: setup ## only the features, in each engine of ENGINES (default: chromium, then webkitgtk)
 	@status=0; for engine in $(ENGINES); do echo "── every feature, in $$engine"; \
-	  $(PY) -m pytest tests/features --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; done; exit $$status
+	  $(PY) -m pytest tests/features $(LEAN) --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; done; exit $$status
 
 ALLURE := reports/.allure/node_modules/.bin/allure
 GATE ?=
@@ -64,10 +64,10 @@ report: setup allure-cli ## the main job: every feature against the embedded sim
 	@$(PY) -m steps.reporting coverage || echo "(coverage gaps above: see tests/test_spec_coverage.py)"
 	@runs=""; \
 	echo "── every feature, in $(firstword $(ENGINES))"; \
-	$(PY) -m pytest tests/features --feature-progress --tracing=retain-on-failure --browser $(firstword $(ENGINES)) $(WORKER_ARGS) $(PYTEST_ARGS); \
+	$(PY) -m pytest tests/features $(LEAN) --feature-progress --tracing=retain-on-failure --browser $(firstword $(ENGINES)) $(WORKER_ARGS) $(PYTEST_ARGS); \
 	runs="$$runs --run pytest-features-$(firstword $(ENGINES))=$$?"; \
 	for engine in $(OTHER_ENGINES); do echo "── every feature again, in $$engine (same results directory)"; \
-	  $(PY) -m pytest tests/features --feature-progress --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS); \
+	  $(PY) -m pytest tests/features $(LEAN) --feature-progress --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS); \
 	  runs="$$runs --run pytest-features-$$engine=$$?"; done; \
 	echo "── harness unit tests (allure-pytest, same results directory)"; \
 	$(PY) -m pytest tests --ignore=tests/features --ignore=tests/bench -q -p no:allure_pytest_bdd -p allure_pytest $(PYTEST_ARGS); \
@@ -86,10 +86,16 @@ ENGINE ?= $(firstword $(ENGINES))
 WORKERS ?=
 SHARD_NAME = $(ENGINE)-$(SHARD)of$(SHARDS)
 WORKER_ARGS = $(if $(WORKERS),-n $(WORKERS) --dist loadgroup)
+# A feature run loads only the plugins it uses: hypothesis, schemathesis, faker's fixture, pytest-benchmark and anyio
+# serve the unit tests (≈4 s of imports per process, each xdist worker included). README: Speed.
+# Python may keep compiled modules (and pytest its assertion-rewritten ones): a machine that sets PYTHONDONTWRITEBYTECODE
+# otherwise recompiles ≈250 modules in every process (≈2–4 s a start on this 2-core machine).
+export PYTHONDONTWRITEBYTECODE :=
+LEAN := -p no:hypothesispytest -p no:schemathesis -p no:faker -p no:benchmark -p no:anyio -p no:xdist.looponfail
 
 shard: setup ## one CI shard: the features in ENGINE, group SHARD of SHARDS (split by .test_durations), into reports/shards/
 	@rm -rf reports/shards/$(SHARD_NAME) && mkdir -p reports/shards/$(SHARD_NAME) reports/junit
-	@$(PY) -m pytest tests/features --browser $(ENGINE) --splits $(SHARDS) --group $(SHARD) $(WORKER_ARGS) \
+	@$(PY) -m pytest tests/features $(LEAN) --browser $(ENGINE) --splits $(SHARDS) --group $(SHARD) $(WORKER_ARGS) \
 	  --feature-progress --tracing=retain-on-failure --alluredir=reports/shards/$(SHARD_NAME) \
 	  --junitxml=reports/junit/$(SHARD_NAME).xml $(PYTEST_ARGS); status=$$?; \
 	echo $$status > reports/shards/$(SHARD_NAME).status; echo "shard $(SHARD_NAME): pytest exited $$status"; \
@@ -109,7 +115,7 @@ report-merge: setup allure-cli ## one report from every reports/shards/*/ (CI's 
 	$(PY) -m steps.reporting summary $(if $(GATE),--gate $(GATE)) $$runs
 
 durations: setup ## re-record .test_durations (pytest-split) from every feature in Chromium; commit the file
-	$(PY) -m pytest tests/features --browser chromium --store-durations --durations-path .test_durations $(WORKER_ARGS) $(PYTEST_ARGS)
+	$(PY) -m pytest tests/features $(LEAN) --browser chromium --store-durations --durations-path .test_durations $(WORKER_ARGS) $(PYTEST_ARGS)
 
 VENDOR_DIR ?= /tmp/vendor-repo
 VENDOR_VENV ?= /tmp/vendor-venv
@@ -150,7 +156,7 @@ contract: setup ## check a target's control API against simulator/openapi.yaml (
 
 conformance: setup ## every feature against TARGET (a profile), then reports/conformance/{conformance.md,.json,evidence.zip}
 	rm -rf reports/conformance
-	-$(PY) -m pytest tests/features --target $(TARGET) --screenshot=on --feature-progress \
+	-$(PY) -m pytest tests/features $(LEAN) --target $(TARGET) --screenshot=on --feature-progress \
 	  --alluredir=reports/conformance/allure-results $(PYTEST_ARGS)
 	$(PY) -m steps.reporting conformance --results reports/conformance/allure-results --out reports/conformance
 

@@ -3,7 +3,6 @@ and check the 動作保証外 note. The engine stays the run's (--browser); only
 from __future__ import annotations
 
 import pytest
-import yaml
 from pytest_bdd import then, when
 
 from .common import screen
@@ -12,13 +11,14 @@ from .evidence.allure_hooks import attach_screenshot
 from .pages.fanclub.environment import EnvironmentNote
 from .paths import USER_AGENTS
 from .phrases import phrase
+from . import yamlio
 
 CATALOGUE_FILE = USER_AGENTS
 
 
 def catalogue() -> dict[str, dict]:
     """The catalogue's rows by id (data only: the steps never ask the simulator how it classifies them)."""
-    return {row["id"]: row for row in yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))}
+    return {row["id"]: row for row in yamlio.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))}
 
 
 def row(row_id: str) -> dict:

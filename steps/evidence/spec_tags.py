@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 
 from ..paths import SPEC as CATALOGUE
+from .. import yamlio
 
 
 def statement_ids() -> list[tuple[str, str]]:
     found = []
     for path in sorted(CATALOGUE.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
         found += [(s["id"], s.get("text", "")) for s in data.get("statements", []) if isinstance(s, dict) and "id" in s]
     return found
 

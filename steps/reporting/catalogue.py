@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..paths import ROOT, SPEC as SPEC_DIR
+from .. import yamlio
 SITES = ("myaplus", "fanclub")
 SITE_NAMES = {"myaplus": "My APLUS", "fanclub": "ファンクラブ"}
 # a tag that claims to be a spec ID: <SITE>-<section>-<letter><n>
@@ -61,7 +61,7 @@ class Catalogue:
 
 @lru_cache(maxsize=None)
 def load(site: str) -> Catalogue:
-    data = yaml.safe_load((SPEC_DIR / f"{site}.yaml").read_text(encoding="utf-8"))
+    data = yamlio.safe_load((SPEC_DIR / f"{site}.yaml").read_text(encoding="utf-8"))
     titles = {s["id"]: s["title"] for s in data["sections"]}
     statements = tuple(
         Statement(id=s["id"], site=site, section=s["section"], section_title=titles.get(s["section"], s["section"]),

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import jsonschema
 import requests
-import yaml
 
 from .profile import Profile, ProfileError, load
+from .. import yamlio
 
 CONTRACT = Path(__file__).resolve().parents[2] / "simulator" / "openapi.yaml"
 # (operationId, method, path, JSON body (or a function of the earlier answers), capability that makes it required,
@@ -43,7 +43,7 @@ class Finding:
 
 
 def _contract() -> dict:
-    return yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
+    return yamlio.safe_load(CONTRACT.read_text(encoding="utf-8"))
 
 
 def _resolve(node, root: dict):

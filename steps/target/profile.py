@@ -10,6 +10,7 @@ import yaml
 from .vocabulary import VocabularyError, load_file as load_vocabulary, validate as validate_vocabulary
 
 from ..paths import TARGETS
+from .. import yamlio
 TOP_KEYS = {"name", "embedded", "control_url", "stubs_url", "capabilities", "thresholds", "sites", "scope", "vocabulary",
             "control_token", "stubs_token", "replicas"}
 # replicas: copies of the target for parallel workers (pytest -n N): worker gwK runs against replicas[K]. A copy is a
@@ -178,7 +179,7 @@ def load(name_or_path: str) -> Profile:
         known = ", ".join(sorted(p.stem for p in TARGETS.glob("*.yaml")))
         raise ProfileError(f"no target profile '{name_or_path}' (looked for {path}); known profiles: {known}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ProfileError(f"{path}: not valid YAML: {exc}") from exc
     return validate(data, str(path))

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from .. import yamlio
 
 STRATEGIES = {"label", "placeholder", "role", "text", "test_id", "css", "absent"}
 EXTRA = {"role": {"name", "exact"}, "test_id": {"attribute"}}
@@ -79,7 +80,7 @@ def validate(data, source: str) -> dict[str, dict[str, list[dict]]]:
 
 def load_file(path: Path) -> dict[str, dict[str, list[dict]]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"{path}: cannot read the vocabulary: {exc}") from exc
     return validate(data, str(path))
