@@ -28,6 +28,9 @@ import html
 from urllib.parse import quote
 
 _INQUIRY_SUBJECT = "【STEP2】初回ログイン認証エラー"
+_NOTE_PW_PERSONAL = ("the document asks members not to use their birth date, phone number, name or card number "
+                     "(使用しないでください); it never says the site refuses such a password: "
+                     "features/myaplus/08_password.feature checks it @推定")
 _NOTE_DESK = ("the document says what to write in the inquiry, never what the support desk answers: its automatic reply "
               "is inferred (features/fanclub/13_support_desk.feature is all @推定); the documented statement is killed by "
               "its ★1 / <お願い> wording defect")
@@ -322,16 +325,24 @@ DEFECTS: dict[str, dict] = {
         "description": "「キャンセル」 on ⑧ shows the login screen but keeps the migration: ⑧ still opens"},
     "pw_birth_date_allowed": {
         "ids": ["MYAPLUS-08-R2"],
-        "description": "a password containing the birth date is accepted"},
+        "description": "a password containing the birth date is accepted",
+        "inferred": True, "note": _NOTE_PW_PERSONAL},
     "pw_phone_allowed": {
         "ids": ["MYAPLUS-08-R2"],
-        "description": "a password containing the phone number is accepted"},
+        "description": "a password containing the phone number is accepted",
+        "inferred": True, "note": _NOTE_PW_PERSONAL},
     "pw_name_allowed": {
         "ids": ["MYAPLUS-08-R2"],
-        "description": "a password containing the member's name is accepted"},
+        "description": "a password containing the member's name is accepted",
+        "inferred": True, "note": _NOTE_PW_PERSONAL},
     "pw_card_number_allowed": {
         "ids": ["MYAPLUS-08-R2"],
-        "description": "a password containing the card number is accepted"},
+        "description": "a password containing the card number is accepted",
+        "inferred": True, "note": _NOTE_PW_PERSONAL},
+    "pw_personal_notice_missing": {
+        "ids": ["MYAPLUS-08-R2"],
+        "description": "⑧ lacks the request not to use the birth date, phone number, name or card number",
+        "text": _missing("※ 生年月日、電話番号、お名前、カード番号などに関する数字・アルファベット等の第三者に容易にわかるものは使用しないでください。")},
     "pw_min_length_not_enforced": {
         "ids": ["MYAPLUS-08-R3"],
         "description": "passwords shorter than 8 characters are accepted"},
@@ -396,7 +407,9 @@ DEFECTS: dict[str, dict] = {
     "lock_mail_reissue_hint_missing": {
         "ids": ["MYAPLUS-12-S1"],
         "description": "the lock mail does not point to 「パスワードを忘れた方はこちら」",
-        "text": [("ログイン画面内の「パスワードを忘れた方はこちら」より", "ログイン画面より")]},
+        "text": [("ログイン画面内の「パスワードを忘れた方はこちら」より", "ログイン画面より")],
+        "inferred": True, "note": "the document says the lock mail carries the ID; 「パスワードを忘れた方はこちら」 is on the "
+                                  "login screen (12-S1), so the mail's hint is inferred: its check is a (推定) step"},
     "reset_does_not_unlock": {
         "ids": ["MYAPLUS-12-S1"],
         "description": "a password reissue sets the new password but the account stays stopped"},
@@ -423,7 +436,9 @@ DEFECTS: dict[str, dict] = {
     # Fan club: STEP2 ------------------------------------------------------------------------------------------------
     "step2_causes_missing": {
         "ids": ["FANCLUB-STEP2-R1"],
-        "description": "a failed STEP2 login shows no list of the main causes"},
+        "description": "a failed STEP2 login shows no list of the main causes",
+        "inferred": True, "note": "the document lists the causes on its help page (checked there, 14_help_page); that the "
+                                  "STEP2 screen repeats them after a failure is inferred (03_step2_login, @推定)"},
     "step2_wrong_birth_accepted": {
         "ids": ["FANCLUB-STEP2-C1", "FANCLUB-STEP2-C2"],
         "description": "STEP2 accepts any valid birth date for a known member number"},

@@ -116,3 +116,11 @@ def test_a_screen_check_is_tied_to_the_sentence_that_tells_the_screen_apart():
     assert decide(run, [], {"R1": STATEMENTS["R1"]}, "FAILED")["R1"][0] == NOT_REACHED
     run[0]["checks"] = ["※ID・パスワードは半角英数字記号で入力してください。"]
     assert decide(run, [], {"R1": STATEMENTS["R1"]}, "FAILED")["R1"][0] == "FAILED"
+
+
+def test_a_rule_printed_in_other_words_is_a_rewording_but_enforced_in_other_words_is_not():
+    run = steps(("ならば 画面に「一定回数パスワードの入力が失敗された場合ロックされます。」と表示される", "then", "passed"))
+    finding = {"type": "wording", "step": run[0]["name"], "what": "text", "expected": "x", "shown": "y", "similarity": 0.8}
+    assert decide(run, [finding], {"RULE": STATEMENTS["RULE"]}, "FAILED", {"RULE"})["RULE"][0] == "WARNING"
+    finding["what"] = "error message"  # the rule's answer in other words: the rule holds
+    assert decide(run, [finding], {"RULE": STATEMENTS["RULE"]}, "FAILED", {"RULE"})["RULE"][0] == "PASSED"

@@ -22,6 +22,7 @@ import unicodedata
 
 QUOTED = re.compile(r"「((?:[^「」]|「[^「」]*」)*)」")
 NOT_REACHED = "NOT_REACHED"
+OUTCOME_MESSAGES = ("error message", "notice")  # what a rule answers with: other words there do not break the rule
 INFERRED_STEP = re.compile(r"[(（]推定[)）]\s*$")
 
 
@@ -88,8 +89,10 @@ def decide(steps: list[dict], findings: list[dict], statements: dict[str, str], 
             else:
                 out[sid] = (failure, steps[failing]["name"])
         else:
+            # a rule enforced with other words keeps the rule (its outcome is what counts); the rule's own sentence
+            # printed on a page (a help page's list of causes) in other words is still a rewording
             changed = [reworded[i] for i in indexes if i in reworded and (failing is None or i < failing)
-                       and sid not in by_outcome]
+                       and not (sid in by_outcome and reworded[i].get("what") in OUTCOME_MESSAGES)]
             if changed:
                 f = changed[0]
                 out[sid] = ("WARNING", f"{f['step']} — the {f['what']} differs: expected 「{f['expected']}」, "

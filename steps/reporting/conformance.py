@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import advisory
 from . import catalogue as spec
-from .attribution import NOT_REACHED, decide
+from .attribution import INFERRED_STEP, NOT_REACHED, decide
 from .catalogue import ID_TAG, ROOT
 from .environment import read as read_environment
 
@@ -160,6 +160,9 @@ def inferred_rows(results: list[ScenarioResult]) -> list[dict]:
         if r.inferred:
             rows.append({"scenario": r.name, "verdict": "REVIEW" if r.verdict in ("FAILED", "REVIEW") else r.verdict,
                          "ids": r.spec_ids, "what": "an @推定 scenario", "reason": r.reason})
+        elif r.verdict in ("FAILED", "REVIEW") and INFERRED_STEP.search(r.reason.split(" — ")[0]):
+            rows.append({"scenario": r.name, "verdict": "REVIEW", "ids": r.spec_ids, "what": "an inferred step (推定)",
+                         "reason": r.reason})
         for f in r.findings:
             if f.get("type") == "inferred":
                 rows.append({"scenario": r.name, "verdict": "REVIEW", "ids": r.spec_ids, "what": f["what"],

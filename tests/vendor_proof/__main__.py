@@ -4,22 +4,29 @@ Starts the stubs and tests/blind_site on free ports, writes profile.yaml (+ voca
 reports/vendor/, checks the control API contract, runs every feature through ``--target`` and builds the
 conformance report: reports/vendor/conformance/{conformance.md,conformance.json,evidence.zip}. With ``-- -n N`` it
 starts N blind sites (each with its own stubs) and lists them as the profile's ``replicas``: one per worker, since
-the control API's reset and clock are a whole site's. A partial run
-(``-- -k EXPR`` or ``-- -m EXPR``) writes to reports/vendor-<EXPR>/ instead, so two partial runs at once do not clobber each other."""
+the control API's reset and clock are a whole site's. A partial run (``-- -k EXPR`` or ``-- -m EXPR``) writes to
+reports/vendor-<EXPR>/ instead, so two partial runs at once do not clobber each other.
+
+A full run of the correct build then checks every FAILED / WARNING statement against deviations.yaml (the site's real
+deviations, each argued) and writes conformance/deviations.md: exit 1 when one is not argued (a false failure of the
+harness until it is) or an argued one is no longer seen."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
 import sys
 from contextlib import ExitStack
 
+import yaml
+
 from steps.reporting.conformance import main as conformance
 from steps.target.contract import check, render
 from steps.target.profile import load
 
-from .sites import ROOT, blind_site, write_profile
+from .sites import HERE, ROOT, blind_site, write_profile
 
 OUT = ROOT / "reports" / "vendor"
 
@@ -50,7 +57,35 @@ def main(argv=None) -> int:
                                  f"--alluredir={out / 'allure-results'}", "--screenshots=always", "-q", "-rN",
                                  "-p", "no:randomly", *args.pytest_args], cwd=ROOT, check=False).returncode
     conformance(out / "allure-results", out / "conformance", None, allure=True)
-    return 0 if status in (0, 1) else 3
+    if status not in (0, 1):
+        return 3
+    if selector or args.defect:
+        return 0  # a partial run or a seeded defect: the argued deviations are those of the whole correct build
+    return 0 if argued(out / "conformance") else 1
+
+
+def argued(report_dir) -> bool:
+    """Every FAILED / WARNING statement of the correct build is a real deviation argued in deviations.yaml, and every
+    argued one is still seen: prints both lists and writes them to <report>/deviations.md."""
+    known = yaml.safe_load((HERE / "deviations.yaml").read_text(encoding="utf-8")) or {}
+    rows = json.loads((report_dir / "conformance.json").read_text(encoding="utf-8"))["statements"]
+    bad = {r["id"]: r for r in rows if r["verdict"] in ("FAILED", "WARNING")}
+    unargued = [i for i in bad if i not in known or known[i]["verdict"] != bad[i]["verdict"]]
+    stale = [i for i in known if i not in bad]
+    lines = ["# The blind site's deviations", "",
+             f"{len(bad)} statements FAILED or WARNING; {len(bad) - len(unargued)} argued as real deviations "
+             f"(tests/vendor_proof/deviations.yaml), {len(unargued)} not argued (false failures until argued), "
+             f"{len(stale)} argued but not seen.", "", "| ID | verdict | why |", "|---|---|---|"]
+    lines += [f"| {i} | {bad[i]['verdict']} | {known[i]['why'] if i not in unargued else '**not argued**: ' + bad[i]['reason'][:200]} |"
+              for i in bad]
+    lines += [f"| {i} | (not seen) | stale: {known[i]['why']} |" for i in stale]
+    (report_dir / "deviations.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(lines[2])
+    for i in unargued:
+        print(f"  NOT ARGUED {bad[i]['verdict']:<8} {i:<20} {bad[i]['reason'][:140]}")
+    for i in stale:
+        print(f"  STALE      {i}: argued, no longer FAILED/WARNING")
+    return not unargued and not stale
 
 
 def _workers(pytest_args: list[str]) -> int:
