@@ -31,6 +31,8 @@ _INQUIRY_SUBJECT = "【STEP2】初回ログイン認証エラー"
 _NOTE_PW_PERSONAL = ("the document asks members not to use their birth date, phone number, name or card number "
                      "(使用しないでください); it never says the site refuses such a password: "
                      "features/myaplus/08_password.feature checks it @推定")
+_NOTE_PAYMENT = ("the document warns never to pay on its help page (<ご注意>, checked there); the payment screen, its fee "
+                 "and a warning on it are inferred: features/fanclub/04_never_pay.feature checks them @推定")
 _NOTE_DESK = ("the document says what to write in the inquiry, never what the support desk answers: its automatic reply "
               "is inferred (features/fanclub/13_support_desk.feature is all @推定); the documented statement is killed by "
               "its ★1 / <お願い> wording defect")
@@ -489,7 +491,8 @@ DEFECTS: dict[str, dict] = {
         "description": "a valid member who joined before 2025-10-30 is shown the payment screen after STEP2"},
     "payment_never_pay_notice_missing": {
         "ids": ["FANCLUB-NOTICE-R1", "FANCLUB-NOTICE-R2", "FANCLUB-NOTICE-N1"],
-        "description": "the payment screen has no <ご注意> (never pay) warning"},
+        "description": "the payment screen has no <ご注意> (never pay) warning",
+        "inferred": True, "note": _NOTE_PAYMENT},
     "no_fee_notice_missing": {
         "ids": ["FANCLUB-NOTICE-R1"],
         "description": "「2025年10月30日(木)以前よりご入会済みでご登録が有効な方は、月会費のお支払いは不要です。」 is missing",
@@ -501,7 +504,7 @@ DEFECTS: dict[str, dict] = {
     "monthly_fee_wrong": {
         "ids": ["FANCLUB-INQUIRY-N1", "FANCLUB-STEP2-C4", "FANCLUB-NOTICE-R2"],
         "description": "the payment screen asks 月会費 300円(税込), not the documented 330円",
-        "text": [("月会費 330円(税込)", "月会費 300円(税込)")]},
+        "text": [("月会費 330円(税込)", "月会費 300円(税込)")], "inferred": True, "note": _NOTE_PAYMENT},
     # environment, procedure ------------------------------------------------------------------------------------------
     "environment_notice_missing": {
         "ids": ["FANCLUB-ENV-R1"],
@@ -527,7 +530,9 @@ DEFECTS: dict[str, dict] = {
     "inquiry_body_item_missing": {
         "ids": ["FANCLUB-INQUIRY-R1"],
         "description": "the inquiry links' mail body lacks the mandatory item お電話番号",
-        "text": [(quote("\n・お電話番号："), "")]},
+        "text": [(quote("\n・お電話番号："), "")], "inferred": True,
+        "note": "the document lists the mandatory items on its page (checked there); that the mailto link pre-fills them in "
+                "the body is inferred: a (推定) step of 12_inquiry_link.feature"},
     "inquiry_items_heading_missing": {
         "ids": ["FANCLUB-INQUIRY-R1"],
         "description": "the inquiry section lacks the heading 「▼本文【必須事項】」 (page and mail body)",
