@@ -389,7 +389,7 @@ def _(ui):
 
 # ⑫ lock, reissue, new registration ------------------------------------------------------
 @when("届いた再発行メールのURLを開く")
-def _(ui, stubs, world):
+def _open_reissue_link(ui, stubs, world):
     mail = stubs.latest("mails", world.member["myaplus_id"], "password reissue mail")
     url = next((w for w in mail["body"].split() if w.startswith("http")), None)
     assert url, f"no URL in the reissue mail: {mail['body']!r}"
@@ -406,10 +406,7 @@ def _(ui, world):
 def _(ui, stubs, world):
     """The way a reissue goes (a mailed URL, a screen to set the password) is not in the document: one inferred step."""
     ForgotPasswordScreen(ui).request_reissue(world.member["myaplus_id"])
-    mail = stubs.latest("mails", world.member["myaplus_id"], "password reissue mail")
-    url = next((w for w in mail["body"].split() if w.startswith("http")), None)
-    assert url, f"no URL in the reissue mail: {mail['body']!r}"
-    ui.open(url)
+    _open_reissue_link(ui, stubs, world)
     world.member["password"] = "Nw8$rT5&kP"
     ResetPasswordScreen(ui).set_password(world.member["password"])
 
