@@ -76,6 +76,21 @@ def injection_refused(ctx: SiteContext) -> JSONResponse | None:
     return None
 
 
+def session_problem(body: dict, key: str, allowed: tuple[str, ...], screens) -> str | None:
+    """What is wrong with a sessions request's member id (``key``), its screen and its field names, or None; the
+    site checks its own optional fields after. An integer-valued JSON number (7.0) is taken as the id 7."""
+    if unknown := set(body) - set(allowed):
+        return f"unknown fields {sorted(unknown)}; allowed: {', '.join(allowed)}"
+    member_id = body.get(key)
+    if isinstance(member_id, float) and member_id.is_integer():  # JSON has one number type: 7.0 is the integer 7
+        member_id = body[key] = int(member_id)
+    if isinstance(member_id, bool) or not isinstance(member_id, int) or not 1 <= member_id < 2**63:
+        return f"{key} is the id of a seeded {key.removesuffix('_id')}"
+    if not isinstance(body.get("screen"), str) or body["screen"] not in screens:
+        return f"screen must be one of {list(screens)}"
+    return None
+
+
 def session_endpoint(ctx: SiteContext, problem, key: str, find, missing: str, arrive, refused: type[Exception]):
     """``POST /_control/<site>/sessions`` of a site (state injection): ``problem(body)`` names a malformed body,
     ``find(body[key])`` the member (404 ``missing`` when absent), ``await arrive(body)`` → (session data, path)

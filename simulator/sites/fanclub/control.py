@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ...context import SiteContext
-from ...control import json_body, session_endpoint
+from ...control import json_body, session_endpoint, session_problem
 from .arrival import SCREENS, Arrival, Refused
 from ..myaplus.control import iso_date
 from .members import LINK_TTL, Members
@@ -54,15 +54,8 @@ def wrong_birth(actual: str) -> str:
 
 
 def _session_problem(body: dict) -> str | None:
-    if unknown := set(body) - {"member_id", "screen", "email"}:
-        return f"unknown fields {sorted(unknown)}; allowed: member_id, screen, email"
-    member_id = body.get("member_id")
-    if isinstance(member_id, float) and member_id.is_integer():  # JSON has one number type: 7.0 is the integer 7
-        member_id = body["member_id"] = int(member_id)
-    if isinstance(member_id, bool) or not isinstance(member_id, int) or not 1 <= member_id < 2**63:
-        return "member_id is the id of a seeded member"
-    if not isinstance(body.get("screen"), str) or body["screen"] not in SCREENS:
-        return f"screen must be one of {list(SCREENS)}"
+    if problem := session_problem(body, "member_id", ("member_id", "screen", "email"), SCREENS):
+        return problem
     email = body.get("email")
     if email is not None and (not isinstance(email, str) or not email or len(email) > 254):
         return "email is a non-empty string of at most 254 characters"

@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ...context import SiteContext
-from ...control import json_body, session_endpoint
+from ...control import json_body, session_endpoint, session_problem
 from .accounts import Accounts
 from .arrival import STEPS, Arrival, Refused
 from .codes import Codes
@@ -90,15 +90,8 @@ def _override_problem(body: dict) -> str | None:
 
 
 def _session_problem(body: dict) -> str | None:
-    if unknown := set(body) - {"account_id", "screen", "new_email", "password"}:
-        return f"unknown fields {sorted(unknown)}; allowed: account_id, screen, new_email, password"
-    account_id = body.get("account_id")
-    if isinstance(account_id, float) and account_id.is_integer():  # JSON has one number type: 7.0 is the integer 7
-        account_id = body["account_id"] = int(account_id)
-    if isinstance(account_id, bool) or not isinstance(account_id, int) or not 1 <= account_id < 2**63:
-        return "account_id is the id of a seeded account"
-    if not isinstance(body.get("screen"), str) or body["screen"] not in STEPS:
-        return f"screen must be one of {list(STEPS)}"
+    if problem := session_problem(body, "account_id", ("account_id", "screen", "new_email", "password"), STEPS):
+        return problem
     if any(body.get(k) is not None and (not isinstance(body[k], str) or not body[k] or len(body[k]) > 254)
            for k in ("new_email", "password")):
         return "new_email and password are non-empty strings of at most 254 characters"

@@ -10,10 +10,6 @@ class EnvironmentNote:
     def __init__(self, ui) -> None:
         self.ui = ui
 
-    def expect_for(self, label: str) -> None:
-        """Shown, and naming the visitor's environment as the help page names it (e.g. 「LINE」)."""
-        self.ui.expect_note(self.TITLE, f"ご利用の環境（{label}）は動作保証外です。")
-
     def expect_text(self, text: str) -> None:
         self.ui.expect_note(self.TITLE, text)
 
