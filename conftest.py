@@ -1,18 +1,3 @@
-"""Registers the harness's step modules once, for every feature test."""
-pytest_plugins = [
-    "steps.harness.options",
-    "steps.target.selection",
-    "steps.evidence.spec_tags",
-    "steps.evidence.allure_hooks",
-    "steps.evidence.advisory",
-    "steps.evidence.judgement",
-    "steps.harness.fixtures",
-    "steps.forms",
-    "steps.common",
-    "steps.myaplus",
-    "steps.fanclub",
-    "steps.browsers",
-    "steps.security",
-    "steps.gateway",
-    "steps.flow",
-]
+"""Registers the harness for every test of this repository: the step modules of the installed package's ``pytest11``
+plugin, ``steps/plugin.py`` (one list, so the repository and an installed harness can never differ)."""
+from steps.plugin import pytest_plugins  # noqa: F401  (read by pytest)

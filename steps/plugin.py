@@ -11,6 +11,7 @@ pytest_plugins = [
     "steps.evidence.spec_tags",
     "steps.evidence.allure_hooks",
     "steps.evidence.advisory",
+    "steps.evidence.judgement",
     "steps.harness.fixtures",
     "steps.forms",
     "steps.common",
@@ -19,6 +20,7 @@ pytest_plugins = [
     "steps.browsers",
     "steps.security",
     "steps.gateway",
+    "steps.flow",
 ]
 
 MARKERS = (

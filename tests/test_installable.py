@@ -67,3 +67,15 @@ def test_a_vendor_directory_runs_the_conformance_with_one_command(wheel, tmp_pat
     assert report["target_profile"] == str(vendor / "profile.yaml")
     assert (vendor / "reports" / "conformance" / "evidence.zip").is_file()
     assert not (site / "steps" / "reports").exists(), "nothing is written into the installed package"
+
+
+def test_the_installed_plugin_registers_every_step_module():
+    """Every module of steps/ that defines steps is registered by the plugin the wheel's entry point names (a module
+    missing there once left the installed harness without the 「…」のURLを直接開く steps)."""
+    import pathlib
+    import re
+    from steps import plugin
+    root = pathlib.Path(plugin.__file__).parent
+    defining = {"steps." + str(p.relative_to(root).with_suffix("")).replace("/", ".")
+                for p in root.rglob("*.py") if re.search(r"^@(given|when|then)\(", p.read_text(encoding="utf-8"), re.M)}
+    assert defining - set(plugin.pytest_plugins) == set()
