@@ -7,6 +7,7 @@ from __future__ import annotations
 
 pytest_plugins = [
     "steps.harness.options",
+    "steps.harness.phase_times",
     "steps.target.selection",
     "steps.evidence.spec_tags",
     "steps.evidence.allure_hooks",

@@ -1,0 +1,29 @@
+"""One pytest run of some feature scenarios in a subprocess, timed per scenario from its JUnit report: the call phase
+(the steps: Given, When, Then). pytest-bdd asks for the fixtures in the call phase, so the first scenario of a run
+also pays for starting the simulator and the browser: a warm-up scenario runs first and is left out."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WARM_UP = "ログイン画面にid欄パスワード欄と入力の注意が表示される"
+LEAN = ["-p", "no:hypothesispytest", "-p", "no:schemathesis", "-p", "no:faker", "-p", "no:benchmark", "-p", "no:anyio"]
+
+
+def run_scenarios(scenarios, engine: str, out: Path, *extra: str) -> dict[str, float]:
+    """Seconds of each scenario's steps, by JUnit test name (``-k`` expressions: pytest's lower-cased names)."""
+    cmd = [sys.executable, "-m", "pytest", "tests/features/test_myaplus.py", "tests/features/test_fanclub.py", "-q",
+           "-p", "no:randomly", *LEAN, "--browser", engine, "-k", " or ".join((WARM_UP, *scenarios)),
+           f"--junitxml={out}", "-o", "junit_duration_report=call", "-o", "addopts=-p no:cacheprovider -p no:allure_pytest",
+           *extra]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
+    assert done.returncode == 0, f"{' '.join(cmd)}\n{done.stdout[-3000:]}\n{done.stderr[-2000:]}"
+    warm_up, *measured = ET.parse(out).getroot().iter("testcase")
+    assert warm_up.get("classname").endswith("01_login"), f"the warm-up ran first? {warm_up.get('name')}"
+    cases = {c.get("name"): float(c.get("time")) for c in measured}
+    assert len(cases) == len(scenarios), f"expected {len(scenarios)} scenarios, ran {sorted(cases)}"
+    return cases

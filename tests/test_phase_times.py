@@ -1,0 +1,62 @@
+"""``--phase-times``: a feature run says where its time went (steps/harness/phase_times.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from steps.harness.phase_times import PHASES, _Totals, summary
+
+FEATURE = """\
+# language: ja
+機能: 時間
+  シナリオ: 三つの段
+    前提 準備する
+    かつ もう一度準備する
+    もし 待つ
+    ならば 確かめる
+"""
+
+STEPS = '''
+import time
+from pytest_bdd import given, when, then, scenarios
+
+scenarios("slow.feature")
+
+@given("準備する")
+def _():
+    time.sleep(0.05)
+
+@given("もう一度準備する")
+def _():
+    time.sleep(0.05)
+
+@when("待つ")
+def _():
+    time.sleep(0.2)
+
+@then("確かめる")
+def _():
+    pass
+'''
+
+
+def test_the_table_splits_a_scenario_into_its_keywords_and_names_the_slowest_steps(tmp_path):
+    (tmp_path / "slow.feature").write_text(FEATURE, encoding="utf-8")
+    (tmp_path / "test_slow.py").write_text(textwrap.dedent(STEPS), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pytest", str(tmp_path), "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+                           "-p", "no:allure_pytest", "-p", "no:hypothesispytest", "-p", "no:faker", "-p", "no:schemathesis", "--phase-times", "--rootdir", str(tmp_path)],
+                          capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    out = done.stdout
+    assert done.returncode == 0, out + done.stderr
+    assert "where the time went (--phase-times)" in out
+    rows = {line.split()[0]: float(line.split()[1]) for line in out.splitlines() if line.strip().split(" ")[0] in PHASES}
+    assert 0.09 <= rows["given"] < 0.5 and 0.19 <= rows["when"] < 0.6 and rows["then"] < 0.1, out
+    slowest = [line for line in out.splitlines() if "× " in line]
+    assert "when: 待つ" in slowest[0], out  # the slowest step first
+
+
+def test_the_summary_of_an_empty_run_divides_by_nothing():
+    lines = summary(_Totals(), now=_Totals().started + 1)
+    assert lines[1].startswith("0 scenarios") and all("nan" not in line for line in lines)
