@@ -67,9 +67,10 @@ def xvfb() -> Iterator[str]:
 
 
 @contextmanager
-def webkitgtk(headed: bool, user_agent: str | None = None) -> Iterator:
-    """Debian's WebKitWebDriver driving MiniBrowser, on Xvfb unless ``--headed`` (then on your $DISPLAY); with
-    ``user_agent``, MiniBrowser sends that User-Agent (its WebKitSettings option --user-agent)."""
+def webkitgtk(headed: bool, user_agent: str | None = None, display: str | None = None) -> Iterator:
+    """Debian's WebKitWebDriver driving MiniBrowser, on ``display`` (an X server shared by several sessions), else on
+    an Xvfb of its own unless ``--headed`` (then on your $DISPLAY); with ``user_agent``, MiniBrowser sends that
+    User-Agent (its WebKitSettings option --user-agent)."""
     from selenium import webdriver
     driver_path = shutil.which("WebKitWebDriver")
     if not driver_path:
@@ -83,7 +84,7 @@ def webkitgtk(headed: bool, user_agent: str | None = None) -> Iterator:
     options.add_argument("--enable-page-cache=false")
     if user_agent:
         options.add_argument(f"--user-agent={user_agent}")
-    with (_current_display() if headed else xvfb()) as display:
+    with (_given(display) if display else _current_display() if headed else xvfb()) as display:
         service = webdriver.WebKitGTKService(executable_path=driver_path, env={**os.environ, "DISPLAY": display})
         driver = webdriver.WebKitGTK(options=options, service=service)
         try:
@@ -91,6 +92,11 @@ def webkitgtk(headed: bool, user_agent: str | None = None) -> Iterator:
             yield driver
         finally:
             driver.quit()
+
+
+@contextmanager
+def _given(display: str) -> Iterator[str]:
+    yield display
 
 
 @contextmanager
@@ -117,12 +123,12 @@ def safari(user_agent: str | None = None) -> Iterator:
 
 
 def webdriver_session(name: str, headed: bool, user_agent: str | None = None, remote: str | None = None,
-                      capabilities: dict | None = None):
-    """A WebDriver session for ``name``: its local driver, or with ``remote`` (``--webdriver-url``) a session on
-    that remote end with ``capabilities`` (default: ``remote_capabilities(name)``)."""
+                      capabilities: dict | None = None, display: str | None = None):
+    """A WebDriver session for ``name``: its local driver (webkitgtk on ``display`` when given), or with ``remote``
+    (``--webdriver-url``) a session on that remote end with ``capabilities`` (default: ``remote_capabilities(name)``)."""
     if remote:
         return remote_webdriver(remote, capabilities if capabilities is not None else remote_capabilities(name), user_agent)
-    return webkitgtk(headed, user_agent) if name == "webkitgtk" else safari(user_agent)
+    return webkitgtk(headed, user_agent, display) if name == "webkitgtk" else safari(user_agent)
 
 
 # remote browsers ----------------------------------------------------------------------------------------

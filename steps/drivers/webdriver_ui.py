@@ -13,6 +13,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from ..target.vocabulary import Vocabulary
+from .agent_sessions import forget_site
 from .document_ui import LOCATE, DocumentUI
 from .engines import Unavailable
 
@@ -121,9 +122,10 @@ class WebDriverUI(DocumentUI):
         self.driver.add_cookie({"name": name, "value": value, "path": "/", "httpOnly": True})
 
     def open_as(self, user_agent: str, path_or_url: str) -> None:
-        """Visit as another browser. WebDriver cannot change a running browser's User-Agent, so this starts a new
-        session of the same engine told to send ``user_agent`` (MiniBrowser's --user-agent; a few seconds); the
-        rest of the scenario uses it, and ``forget`` closes it. Raises ``Unavailable`` where the engine has no
+        """Visit as another browser. WebDriver cannot change a running browser's User-Agent, so this takes a session
+        of the same engine told to send ``user_agent`` (MiniBrowser's --user-agent; the ``agent_sessions`` fixture
+        keeps them for the run, steps/drivers/agent_sessions.py); the rest of the scenario uses it, and ``forget``
+        ends the visit. Raises ``Unavailable`` where the engine has no
         such setting (safaridriver)."""
         if self._session_as is None:
             raise Unavailable(f"{self.engine}: no way to start a session with another User-Agent")
@@ -147,13 +149,13 @@ class WebDriverUI(DocumentUI):
         self.driver.back()
 
     def forget(self) -> None:
-        """Between scenarios: close an ``open_as`` session, drop the site's cookies and storage, leave on a blank page."""
+        """Between scenarios: end an ``open_as`` visit, drop the site's cookies and storage. No page is loaded unless
+        the scenario left the site (WebDriver deletes only the cookies of the page it is on); the next scenario's
+        first step opens its own."""
         self.end_visits()
         if not self.driver.current_url.startswith(self.base_url):
             self.open("/")
-        self.driver.delete_all_cookies()
-        self.driver.execute_script("localStorage.clear(); sessionStorage.clear();")
-        self.driver.get("about:blank")
+        forget_site(self.driver)
 
     def user_agent(self) -> str:
         return self.driver.execute_script("return navigator.userAgent")

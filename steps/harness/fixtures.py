@@ -3,7 +3,7 @@
 scenario's shared state (``world``)."""
 from __future__ import annotations
 
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -13,8 +13,9 @@ from playwright.sync_api import Browser, Error as PlaywrightError, sync_playwrig
 from ..target import contract
 from ..target.clients import ControlClient, StubsClient
 from ..evidence.allure_hooks import begin_tracing, begin_video, end_video, remember_environment
+from ..drivers.agent_sessions import AgentSessions
 from ..drivers.engines import (WEBDRIVER_ENGINES, Unavailable, connect_playwright, playwright_launcher, remote_capabilities,
-                               webdriver_session)
+                               webdriver_session, xvfb)
 from ..target.profile import Profile
 from ..target.vocabulary import Vocabulary
 from ..target.launch import Target, for_profile
@@ -143,6 +144,35 @@ def webdriver(request, browser_name: str):
         yield driver
 
 
+@pytest.fixture(scope="session")
+def agent_sessions(request, browser_name: str) -> Iterator[AgentSessions]:
+    """WebDriver sessions that send another User-Agent (``open_as``), kept for the run on one shared Xvfb
+    (steps/drivers/agent_sessions.py)."""
+    headed, url = request.config.getoption("--headed"), request.config.getoption("--webdriver-url")
+    caps = _remote_capabilities(request, browser_name)
+    with ExitStack() as stack:
+        display = None
+        if browser_name == "webkitgtk" and not headed and not url:
+            display = stack.enter_context(_lazy_display())
+        sessions = AgentSessions(lambda agent: webdriver_session(browser_name, headed, agent, url, caps,
+                                                                 display=display() if display else None))
+        stack.callback(sessions.close)
+        yield sessions
+
+
+@contextmanager
+def _lazy_display() -> Iterator:
+    """An Xvfb started the first time a session needs one (most runs visit as no other browser)."""
+    with ExitStack() as stack:
+        started: list[str] = []
+
+        def display() -> str:
+            if not started:
+                started.append(stack.enter_context(xvfb()))
+            return started[0]
+        yield display
+
+
 def _remote_capabilities(request, browser_name: str) -> dict | None:
     """``--webdriver-url``'s capabilities: ``--webdriver-capabilities`` (file or JSON), else the engine's defaults."""
     if not request.config.getoption("--webdriver-url"):
@@ -158,10 +188,8 @@ def _site_of(node) -> str | None:
 def ui(request, browser_name: str, target: Target, profile: Profile) -> Iterator[PlaywrightUI | WebDriverUI]:
     words = Vocabulary(profile.vocabulary).for_site(_site_of(request.node))  # how this target names things
     if browser_name in WEBDRIVER_ENGINES or request.config.getoption("--webdriver-url"):
-        headed = request.config.getoption("--headed")  # open_as: a session per User-Agent, same engine
-        url, caps = request.config.getoption("--webdriver-url"), _remote_capabilities(request, browser_name)
         remote = WebDriverUI(request.getfixturevalue("webdriver"), target.site_url, vocabulary=words,
-                             session_as=lambda agent: webdriver_session(browser_name, headed, agent, url, caps))
+                             session_as=request.getfixturevalue("agent_sessions").session_as)
         remote.urls = target.urls
         yield remote
         remote.forget()
