@@ -70,12 +70,13 @@ def test_a_vendor_directory_runs_the_conformance_with_one_command(wheel, tmp_pat
 
 
 def test_the_installed_plugin_registers_every_step_module():
-    """Every module of steps/ that defines steps is registered by the plugin the wheel's entry point names (a module
+    """Every module of steps/ that defines steps, fixtures or hooks is registered by the plugin the wheel's entry point names (a module
     missing there once left the installed harness without the 「…」のURLを直接開く steps)."""
     import pathlib
     import re
     from steps import plugin
     root = pathlib.Path(plugin.__file__).parent
+    plugin_code = re.compile(r"^(@(given|when|then)\(|@pytest\.fixture|def pytest_[a-z_]+\((config|parser|session|item|request|report|terminalreporter|nodeid|call|items|early_config))", re.M)  # steps, fixtures, hooks
     defining = {"steps." + str(p.relative_to(root).with_suffix("")).replace("/", ".")
-                for p in root.rglob("*.py") if re.search(r"^@(given|when|then)\(", p.read_text(encoding="utf-8"), re.M)}
+                for p in root.rglob("*.py") if p.name != "plugin.py" and plugin_code.search(p.read_text(encoding="utf-8"))}
     assert defining - set(plugin.pytest_plugins) == set()

@@ -42,19 +42,30 @@ def _():
 '''
 
 
-def test_the_table_splits_a_scenario_into_its_keywords_and_names_the_slowest_steps(tmp_path):
+def _run(tmp_path, *extra: str) -> str:
     (tmp_path / "slow.feature").write_text(FEATURE, encoding="utf-8")
     (tmp_path / "test_slow.py").write_text(textwrap.dedent(STEPS), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "pytest", str(tmp_path), "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
-                           "-p", "no:allure_pytest", "-p", "no:hypothesispytest", "-p", "no:faker", "-p", "no:schemathesis", "--phase-times", "--rootdir", str(tmp_path)],
+                           "-p", "no:allure_pytest", "-p", "no:hypothesispytest", "-p", "no:faker", "-p", "no:schemathesis",
+                           "--phase-times", "--rootdir", str(tmp_path), *extra],
                           capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
-    out = done.stdout
-    assert done.returncode == 0, out + done.stderr
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_the_table_splits_a_scenario_into_its_keywords_and_names_the_slowest_steps(tmp_path):
+    out = _run(tmp_path)
     assert "where the time went (--phase-times)" in out
     rows = {line.split()[0]: float(line.split()[1]) for line in out.splitlines() if line.strip().split(" ")[0] in PHASES}
     assert 0.09 <= rows["given"] < 0.5 and 0.19 <= rows["when"] < 0.6 and rows["then"] < 0.1, out
     slowest = [line for line in out.splitlines() if "× " in line]
     assert "when: 待つ" in slowest[0], out  # the slowest step first
+
+
+def test_under_xdist_the_workers_times_reach_the_controller(tmp_path):
+    out = _run(tmp_path, "-n", "2")
+    assert "1 scenarios on 1 workers (times summed)" in out or "1 scenarios on 2 workers" in out, out
+    assert "when: 待つ" in out, out
 
 
 def test_the_summary_of_an_empty_run_divides_by_nothing():

@@ -1,5 +1,5 @@
 """One browser context reused by every scenario (steps/harness/contexts.py): a scenario after another finds no
-cookie, no localStorage, no history of it, on a new page of the same context; ``set_cookie`` (state injection)
+cookie, no local or session storage, no history of it, in the same context (in Chromium, the same tab); ``set_cookie`` (state injection)
 gives the site a cookie on both drivers."""
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_a_scenario_after_another_starts_clean_in_the_same_context(chromium, sit
         first = PlaywrightUI(shared.new_page(), site)
         first.set_cookie("sim_session", "abc")
         first.open("/page.html")
-        first.page.evaluate("localStorage.setItem('k', 'v')")
+        first.page.evaluate("localStorage.setItem('k', 'v'); sessionStorage.setItem('s', 'v')")
         first.open("/page.html?second")
         context = first.page.context
         shared.release(first.page)
@@ -51,7 +51,9 @@ def test_a_scenario_after_another_starts_clean_in_the_same_context(chromium, sit
         assert second.page.context is context and shared.created == 1
         assert context.cookies() == []
         assert second.page.evaluate("localStorage.getItem('k')") is None
+        assert second.page.evaluate("sessionStorage.getItem('s')") is None
         assert second.page.evaluate("history.length") == 2  # about:blank and this page, as in a new context
+        assert shared.pages_opened == 1  # Chromium: the same tab, its history reset
     finally:
         shared.close()
 

@@ -14,10 +14,15 @@ from collections import OrderedDict
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Any, Callable, Iterator
 
+from .forgetting import forget_site
+
 SIZE = 4  # MiniBrowser sessions kept open at once (≈150 MB each)
 
 
 class AgentSessions:
+    """``size`` 0 keeps nothing: every visit starts a session and closes it after (a remote grid, whose parallel
+    sessions are counted and whose idle sessions time out)."""
+
     def __init__(self, start: Callable[[str], AbstractContextManager], size: int = SIZE) -> None:
         self._start, self.size = start, size
         self._open: OrderedDict[str, tuple[Any, ExitStack]] = OrderedDict()
@@ -25,13 +30,10 @@ class AgentSessions:
 
     @contextmanager
     def session_as(self, user_agent: str) -> Iterator[Any]:
-        """A session whose browser sends ``user_agent``: a kept one, or a new one (closing the oldest beyond size)."""
-        if user_agent in self._open:
-            self._open.move_to_end(user_agent)
-            driver = self._open[user_agent][0]
-        else:
-            while len(self._open) >= self.size:
-                self._close(next(iter(self._open)))
+        """A session whose browser sends ``user_agent``: a kept one that still answers, or a new one (then the least
+        recently used beyond ``size`` is closed)."""
+        driver = self._kept(user_agent)
+        if driver is None:
             stack = ExitStack()
             try:
                 driver = stack.enter_context(self._start(user_agent))
@@ -40,11 +42,25 @@ class AgentSessions:
                 raise
             self.started += 1
             self._open[user_agent] = (driver, stack)
+            while len(self._open) > max(self.size, 1):
+                self._close(next(iter(self._open)))
         try:
             yield driver
         finally:
-            if not forget(driver):  # a crashed browser: not lent again
+            if self.size == 0 or not forget(driver):  # not kept, or a crashed browser: never lent again
                 self._close(user_agent)
+
+    def _kept(self, user_agent: str) -> Any:
+        if user_agent not in self._open:
+            return None
+        driver = self._open[user_agent][0]
+        try:
+            driver.current_url  # noqa: B018 - a browser that died while idle does not answer
+        except Exception:  # noqa: BLE001
+            self._close(user_agent)
+            return None
+        self._open.move_to_end(user_agent)
+        return driver
 
     def _close(self, user_agent: str) -> None:
         entry = self._open.pop(user_agent, None)
@@ -60,24 +76,11 @@ class AgentSessions:
 
 
 def forget(driver) -> bool:
-    """The visit is over: forget the site's cookies and storage without loading a page. False if the browser is gone."""
+    """The visit is over: forget the site's cookies and storage without loading a page (``WebDriverUI.end_visits``
+    first brings a visit that left the site back to it). False if the browser is gone."""
     try:
         if driver.current_url.startswith(("http://", "https://")):
             forget_site(driver)
         return True
     except Exception:  # noqa: BLE001 - selenium's WebDriverException and the connection errors of a dead driver
         return False
-
-
-def forget_site(driver, tries: int = 50) -> None:
-    """Delete the cookies of the site the page is on and clear its storage, and return once the cookie store is empty:
-    WebKitGTK deletes cookies asynchronously, and a deletion that lands after the next scenario's first response
-    would drop that response's session cookie (the next form post then fails its CSRF check). Reading the cookies
-    back is the barrier; no page is loaded."""
-    driver.delete_all_cookies()
-    driver.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
-    for _ in range(tries):
-        if not driver.get_cookies():
-            return
-        driver.delete_all_cookies()
-    raise AssertionError(f"the browser kept its cookies after {tries} deletions: {driver.get_cookies()}")

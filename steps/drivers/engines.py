@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Iterator
 
 PLAYWRIGHT_ENGINES = ("chromium", "webkit", "firefox")
@@ -84,7 +84,7 @@ def webkitgtk(headed: bool, user_agent: str | None = None, display: str | None =
     options.add_argument("--enable-page-cache=false")
     if user_agent:
         options.add_argument(f"--user-agent={user_agent}")
-    with (_given(display) if display else _current_display() if headed else xvfb()) as display:
+    with (nullcontext(display) if display else _current_display() if headed else xvfb()) as display:
         service = webdriver.WebKitGTKService(executable_path=driver_path, env={**os.environ, "DISPLAY": display})
         driver = webdriver.WebKitGTK(options=options, service=service)
         try:
@@ -92,11 +92,6 @@ def webkitgtk(headed: bool, user_agent: str | None = None, display: str | None =
             yield driver
         finally:
             driver.quit()
-
-
-@contextmanager
-def _given(display: str) -> Iterator[str]:
-    yield display
 
 
 @contextmanager

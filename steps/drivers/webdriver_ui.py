@@ -13,7 +13,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from ..target.vocabulary import Vocabulary
-from .agent_sessions import forget_site
+from .forgetting import forget_site
 from .document_ui import LOCATE, DocumentUI
 from .engines import Unavailable
 
@@ -142,8 +142,16 @@ class WebDriverUI(DocumentUI):
 
     def end_visits(self) -> None:
         if self._visit is not None:
+            if not self._on_site():  # the kept session forgets the site's cookies on the site's own page
+                self.open("/")
             visit, self._visit, self.driver = self._visit, None, self._shared
             visit.close()
+
+    def _on_site(self) -> bool:
+        try:
+            return self.driver.current_url.startswith(self.base_url)
+        except Exception:  # noqa: BLE001 - a crashed browser: the pool will not lend it again
+            return True
 
     def back(self) -> None:
         self.driver.back()
@@ -153,7 +161,7 @@ class WebDriverUI(DocumentUI):
         the scenario left the site (WebDriver deletes only the cookies of the page it is on); the next scenario's
         first step opens its own."""
         self.end_visits()
-        if not self.driver.current_url.startswith(self.base_url):
+        if not self._on_site():
             self.open("/")
         forget_site(self.driver)
 

@@ -1,10 +1,13 @@
 """One Playwright browser context per worker and engine, reused by every scenario (creating one costs ≈200 ms,
-closing ≈75 ms on the shared 2-core machine). Each scenario gets a new page (tab) in it: its own history and
-sessionStorage. Between scenarios the context forgets what a new one would not have: its cookies, the site's
-localStorage / IndexedDB / caches, permissions. A scenario that needs a context of its own gets one: ``--video``
-records per context (the ``ui`` fixture then makes one per scenario), and ``open_as`` (another User-Agent) opens a
-separate context already. The harness never fakes the browser's clock (``page.clock``): time is the site's, moved
-through the control API and reset before every scenario, so the browser has no clock state to clear.
+closing ≈75 ms on the shared 2-core machine). In Chromium the scenarios also share one page (tab): a new tab costs
+≈0.6 s here (a renderer process started, the init script compiled) and its first page load ≈0.5 s more than the
+same load in a warm tab; between scenarios that page goes to ``about:blank`` (no network) and its history is reset
+(CDP ``Page.resetNavigationHistory``), so a scenario still finds no history of the one before. Other engines get a
+new page per scenario. Between scenarios the context forgets what a new one would not have: its cookies, the site's
+localStorage / sessionStorage / IndexedDB / caches, permissions. A scenario that needs a context of its own gets one:
+``--video`` records per context (the ``ui`` fixture then makes one per scenario), and ``open_as`` (another
+User-Agent) opens a separate context already. The harness never fakes the browser's clock (``page.clock``): time is
+the site's, moved through the control API and reset before every scenario, so the browser has no clock state to clear.
 
 Should clearing fail (a crashed page, a closed context), the context is closed and the next scenario gets a new one.
 """
@@ -24,42 +27,61 @@ class SharedContext:
         self.origins = sorted({f"{u.scheme}://{u.netloc}" for u in map(urlsplit, origins) if u.scheme in ("http", "https")})
         self.context: BrowserContext | None = None
         self.created = 0  # contexts made (the benchmark and the tests read it)
+        self.pages_opened = 0
+        self._kept: Page | None = None  # Chromium: the page the next scenario gets
 
     def new_page(self) -> Page:
         if self.context is None:
             self.context = self.browser.new_context(**self.options)
             self.context.set_default_timeout(TIMEOUT_MS)
             self.created += 1
+        if self._kept is not None and not self._kept.is_closed():
+            page, self._kept = self._kept, None
+            return page
+        self.pages_opened += 1
         return self.context.new_page()
 
     def release(self, page: Page) -> None:
-        """The scenario is over: forget its cookies, storage and permissions, close its page."""
+        """The scenario is over: forget its cookies, storage, permissions and history; keep its page (Chromium) or close it."""
         context = self.context
         if context is None:
             return
         try:
-            self._clear_storage(page)
-            page.close()
+            keep = self._chromium and not page.is_closed()
+            if not page.is_closed() and page.url.startswith(("http://", "https://")):  # the origin the page is on
+                page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+            if self._chromium:
+                self._forget_in_chromium(page, keep)
+            if not keep:
+                page.close()
             context.clear_cookies()
             context.clear_permissions()
-            if context.pages:  # pages a scenario opened itself (a link with target=_blank)
-                for other in list(context.pages):
+            for other in list(context.pages):  # pages a scenario opened itself (a link with target=_blank)
+                if other is not page or not keep:
                     other.close()
+            self._kept = page if keep else None
         except PlaywrightError:
             self.close()
 
-    def _clear_storage(self, page: Page) -> None:
-        if self.browser.browser_type.name == "chromium":  # every origin of the target, without loading a page
-            cdp = self.context.new_cdp_session(page)
-            try:
-                for origin in self.origins:
-                    cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
-            finally:
-                cdp.detach()
-        elif page.url.startswith(("http://", "https://")):  # other engines: the origin the page is on
-            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+    @property
+    def _chromium(self) -> bool:
+        return self.browser.browser_type.name == "chromium"
+
+    def _forget_in_chromium(self, page: Page, keep: bool) -> None:
+        """Every origin of the target forgets its storage without a page load; a kept page goes to about:blank (no
+        network) and forgets its history."""
+        cdp = self.context.new_cdp_session(page)
+        try:
+            for origin in self.origins:
+                cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
+            if keep:
+                page.goto("about:blank")
+                cdp.send("Page.resetNavigationHistory")
+        finally:
+            cdp.detach()
 
     def close(self) -> None:
+        self._kept = None
         if self.context is not None:
             context, self.context = self.context, None
             try:

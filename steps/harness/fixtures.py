@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Error as PlaywrightError, sync_playwrig
 from ..target import contract
 from ..target.clients import ControlClient, StubsClient
 from ..evidence.allure_hooks import begin_tracing, begin_video, end_video, remember_environment
-from ..drivers.agent_sessions import AgentSessions
+from ..drivers.agent_sessions import SIZE as AGENT_SESSIONS, AgentSessions
 from ..drivers.engines import (WEBDRIVER_ENGINES, Unavailable, connect_playwright, playwright_launcher, remote_capabilities,
                                webdriver_session, xvfb)
 from ..target.profile import Profile
@@ -155,7 +155,8 @@ def agent_sessions(request, browser_name: str) -> Iterator[AgentSessions]:
         if browser_name == "webkitgtk" and not headed and not url:
             display = stack.enter_context(_lazy_display())
         sessions = AgentSessions(lambda agent: webdriver_session(browser_name, headed, agent, url, caps,
-                                                                 display=display() if display else None))
+                                                                 display=display() if display else None),
+                                 size=0 if url else AGENT_SESSIONS)  # a remote grid: no idle sessions held
         stack.callback(sessions.close)
         yield sessions
 

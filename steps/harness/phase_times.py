@@ -3,10 +3,10 @@
 Per scenario: *setup* (fixtures: the site's reset, the browser context or page), the *Given*, *When* and *Then* steps
 (each step counted under the keyword it continues: an 「かつ」 after a Given is Given time; fixtures a step asks for
 first, such as the browser page, count in that step), and *teardown* (evidence,
-closing the page). Across the run: *start-up* (pytest start to the first scenario's start, collection and the
-session's simulator and browser included) and the wall-clock total. Under ``-n N`` the workers' scenario times are
+closing the page). Across the run: *start-up* (pytest start to the first scenario's start: plugins and collection;
+the simulator and the browser start inside the first scenario's first step) and the wall-clock total. Under ``-n N`` the workers' scenario times are
 summed (they overlap), so their sum exceeds the wall clock; the table says so. Then the steps that took longest in all.
-README: Speed."""
+A retried scenario (``--reruns``) counts its time once per attempt and as one scenario. README: Suite times."""
 from __future__ import annotations
 
 import time
@@ -78,7 +78,7 @@ def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func
 def pytest_runtest_makereport(item, call):
     outcome = yield
     if call.when == "call" and _on(item.config):
-        stash = item.stash.get(_KEY, {})
+        stash, item.stash[_KEY] = item.stash.get(_KEY, {}), {}  # a rerun starts from nothing
         times = {k: v for k, v in stash.items() if not k.startswith("_")}
         times["steps"] = stash.get("_steps", {})
         outcome.get_result().user_properties.append((_PROPERTY, times))  # travels to the xdist controller
@@ -96,7 +96,7 @@ def pytest_runtest_logreport(report):
     if report.when in ("setup", "teardown"):
         totals.seconds[report.when] += report.duration
     elif report.when == "call":
-        totals.scenarios += 1
+        totals.scenarios += report.outcome != "rerun"
         for name, value in report.user_properties:
             if name == _PROPERTY:
                 for kind, seconds in value.items():

@@ -1,6 +1,8 @@
-"""One pytest run of some feature scenarios in a subprocess, timed per scenario from its JUnit report: the call phase
-(the steps: Given, When, Then). pytest-bdd asks for the fixtures in the call phase, so the first scenario of a run
-also pays for starting the simulator and the browser: a warm-up scenario runs first and is left out."""
+"""One pytest run of some feature scenarios in a subprocess, timed per scenario from its JUnit report: set-up, the
+steps (Given, When, Then) and teardown (evidence, the page forgetting the scenario). pytest-bdd asks for the fixtures
+in the first step, so the first scenario of a run also pays for starting the simulator and the browser: a warm-up
+scenario runs first and is left out. The run is lean as the Makefile's feature runs are (plugins of the unit tests
+off, compiled modules kept: README *Lean start-up*)."""
 from __future__ import annotations
 
 import os
@@ -18,7 +20,7 @@ def run_scenarios(scenarios, engine: str, out: Path, *extra: str) -> dict[str, f
     """Seconds of each scenario's steps, by JUnit test name (``-k`` expressions: pytest's lower-cased names)."""
     cmd = [sys.executable, "-m", "pytest", "tests/features/test_myaplus.py", "tests/features/test_fanclub.py", "-q",
            "-p", "no:randomly", *LEAN, "--browser", engine, "-k", " or ".join((WARM_UP, *scenarios)),
-           f"--junitxml={out}", "-o", "junit_duration_report=call", "-o", "addopts=-p no:cacheprovider -p no:allure_pytest",
+           f"--junitxml={out}", "-o", "junit_duration_report=total", "-o", "addopts=-p no:cacheprovider -p no:allure_pytest",
            *extra]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
     assert done.returncode == 0, f"{' '.join(cmd)}\n{done.stdout[-3000:]}\n{done.stderr[-2000:]}"

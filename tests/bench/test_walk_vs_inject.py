@@ -1,7 +1,7 @@
 """The same scenarios with their Given walked in the browser (``--walk``) and by state injection (the simulator's
 ``POST /_control/<site>/sessions``), alternating in one run so both see the same machine load; prints each
-scenario's time both ways and the ratio walk ÷ injected. The time is the scenario's call phase (its steps:
-Given, When, Then), from pytest's JUnit report; start-up and per-scenario set-up are the same both ways.
+scenario's time both ways and the ratio walk ÷ injected. The time is the scenario's, from pytest's JUnit report
+(tests/bench/scenario_runs.py); start-up is the same both ways.
 
 ``make bench``: 5 scenarios, 3 rounds each way. A plain ``pytest`` run (``make test``): one scenario, once each
 way, as a smoke test of both paths."""
