@@ -42,7 +42,7 @@ def test_walked_vs_injected(benchmark, request, tmp_path, capsys):
     benchmark.extra_info.update(walked_seconds=round(walked_total, 2), injected_seconds=round(injected_total, 2),
                                 ratio=round(ratio, 2), engine=engine, rounds=rounds)
     with capsys.disabled():
-        print(f"\nwalked vs injected Given ({engine}, median of {rounds} interleaved round(s), steps only):")
+        print(f"\nwalked vs injected Given ({engine}, median of {rounds} interleaved round(s), per scenario):")
         print("\n".join(rows))
         print(f"  {walked_total:6.2f} s walked  {injected_total:6.2f} s injected  {ratio:5.2f}×  all")
     assert injected_total > 0
