@@ -5,7 +5,8 @@ For each seeded defect of the target (the blind site's ``--defect`` registry, ma
 ``defects.yaml``; the simulator's ``simulator/defects.py``), the target is started with only that defect on, the
 scenarios citing those statements run, and the conformance verdicts are read: the defect is **named** when one of
 its statements is FAILED or WARNING, and **survives** otherwise. The same scenarios on the correct build first give
-the false failures (statements not PASSED although nothing is broken).
+the false failures (statements not PASSED although nothing is broken); on the blind site, a statement it really
+deviates on, argued in ``deviations.yaml`` with that verdict, is an argued deviation, not a false failure.
 
 Two other kinds of defect are not asked to be named, because no document sentence is broken:
 * ``inferred: true``: it breaks behaviour the document is silent on (a flow detail, a count it leaves open). It is
@@ -128,12 +129,15 @@ def main(argv=None) -> int:
         else:
             baseline = run_one(args.target, None, every_id, work)
             _store_baseline(out, baseline)
-        false = {i: v for i, v in baseline["verdicts"].items() if v[0] != "PASSED"}
+        not_passed = {i: v for i, v in baseline["verdicts"].items() if v[0] != "PASSED"}
+        argued = _argued(args.target)
+        deviations = {i: v for i, v in not_passed.items() if argued.get(i) == v[0]}
+        false = {i: v for i, v in not_passed.items() if i not in deviations}
         if baseline["verdicts"]:
-            print(f"  correct build: {len(baseline['verdicts']) - len(false)} PASSED, {len(false)} not PASSED "
-                  f"({baseline['seconds']} s)", flush=True)
-        for i, (verdict, why) in sorted(false.items()):
-            print(f"    {verdict:<8} {i:<18} {why[:120]}")
+            print(f"  correct build: {len(baseline['verdicts']) - len(not_passed)} PASSED, {len(not_passed)} not PASSED "
+                  f"({len(deviations)} argued deviations, {len(false)} false failures) ({baseline['seconds']} s)", flush=True)
+        for i, (verdict, why) in sorted(not_passed.items()):
+            print(f"    {verdict:<8} {i:<18} {'argued deviation (deviations.yaml)' if i in deviations else why[:120]}")
         reviewed = set(baseline["review"])
 
         def one(name: str) -> dict:
@@ -149,7 +153,7 @@ def main(argv=None) -> int:
                 print(f"  {'FLAGGED ' if flagged else 'SILENT  '} {name:<36} {'; '.join(flagged)[:120] or '-'} "
                       f"({result['seconds']} s)", flush=True)
                 return result
-            named = [i for i, (v, _w) in result["verdicts"].items() if v in BAD and i not in false]
+            named = [i for i, (v, _w) in result["verdicts"].items() if v in BAD and i not in not_passed]
             result["named"] = named
             print(f"  {'NAMED   ' if named else 'SURVIVES'} {name:<36} {', '.join(named) or '-'} ({result['seconds']} s)", flush=True)
             return result
@@ -163,6 +167,7 @@ def main(argv=None) -> int:
     report = {"target": args.target, "defects": len(chosen), "documented": len(documented),
               "named": len(documented) - len(survivors), "survivors": survivors, "inferred": len(inferred),
               "flagged": len(inferred) - len(silent), "silent": silent, "unchecked": unchecked, "false_failures": false,
+              "argued_deviations": deviations,
               "baseline": not args.no_baseline, "seconds": round(time.monotonic() - started), "jobs": args.jobs,
               "results": results}
     (out / "mutants.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -170,7 +175,7 @@ def main(argv=None) -> int:
              f"{report['named']} of {len(documented)} defects that break a documented statement named by spec ID "
              f"({len(survivors)} survive); {report['flagged']} of {len(inferred)} defects of inferred behaviour flagged "
              f"for REVIEW; {len(unchecked)} not run; "
-             f"{(str(len(false)) + ' false failure(s) on the correct build') if report['baseline'] else 'correct build not run'}; "
+             f"{(str(len(false)) + ' false failure(s) on the correct build, ' + str(len(deviations)) + ' argued deviation(s)') if report['baseline'] else 'correct build not run'}; "
              f"{report['seconds']} s with {args.jobs} job(s).", "",
              "| defect | statements | verdict | seconds |", "|---|---|---|---|"]
     for r in results:
@@ -181,9 +186,18 @@ def main(argv=None) -> int:
         lines += ["", "## Not run", ""] + [f"- {d}: {why or 'no scenario can observe it'}" for d, why in unchecked.items()]
     (out / "mutants.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"\n{report['named']}/{len(documented)} documented defects named, survivors: {survivors or 'none'}; "
-          f"{report['flagged']}/{len(inferred)} inferred flagged, silent: {silent or 'none'}; false failures: {len(false)}; "
+          f"{report['flagged']}/{len(inferred)} inferred flagged, silent: {silent or 'none'}; false failures: {len(false)}"
+          f"{f' (+{len(deviations)} argued deviations)' if deviations else ''}; "
           f"{report['seconds']} s — {out / 'mutants.md'}")
     return 1 if survivors or silent or false else 0
+
+
+def _argued(target: str) -> dict[str, str]:
+    """Statement -> verdict of the blind site's argued real deviations (the simulator has none)."""
+    if target != "blind":
+        return {}
+    data = yaml.safe_load((HERE / "deviations.yaml").read_text(encoding="utf-8")) or {}
+    return {i: entry["verdict"] for i, entry in data.items()}
 
 
 if __name__ == "__main__":
