@@ -125,8 +125,7 @@ class WebDriverUI(DocumentUI):
         """Visit as another browser. WebDriver cannot change a running browser's User-Agent, so this takes a session
         of the same engine told to send ``user_agent`` (MiniBrowser's --user-agent; the ``agent_sessions`` fixture
         keeps them for the run, steps/drivers/agent_sessions.py); the rest of the scenario uses it, and ``forget``
-        ends the visit. Raises ``Unavailable`` where the engine has no
-        such setting (safaridriver)."""
+        ends the visit. Raises ``Unavailable`` where the engine has no such setting (safaridriver)."""
         if self._session_as is None:
             raise Unavailable(f"{self.engine}: no way to start a session with another User-Agent")
         self.end_visits()
