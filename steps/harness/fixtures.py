@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Error as PlaywrightError, sync_playwrig
 from ..target import contract
 from ..target.clients import ControlClient, StubsClient
 from ..evidence.allure_hooks import begin_tracing, begin_video, end_video, remember_environment
+from ..drivers.chromium_switches import chromium_args
 from ..drivers.agent_sessions import SIZE as AGENT_SESSIONS, AgentSessions
 from ..drivers.engines import (WEBDRIVER_ENGINES, Unavailable, connect_playwright, playwright_launcher, remote_capabilities,
                                webdriver_session, xvfb)
@@ -24,8 +25,7 @@ from .contexts import SharedContext
 from ..drivers.playwright_ui import PlaywrightUI
 from ..drivers.webdriver_ui import WebDriverUI
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = chromium_args()  # steps/drivers/chromium_switches.py
 
 
 @dataclass
