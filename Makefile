@@ -48,7 +48,7 @@ test: setup ## unit/property tests, then every feature in Chromium and again in 
 	  $(PY) -m pytest tests/features $(LEAN) --browser $$engine $(WORKER_ARGS) $(PYTEST_ARGS) || status=$$?; done; exit $$status
 
 unit: setup ## only the unit and property tests (no browser)
-	$(PY) -m pytest --ignore=tests/features $(PYTEST_ARGS)
+	$(PY) -m pytest --ignore=tests/features $(WORKER_ARGS) $(PYTEST_ARGS)
 
 features: setup ## only the features, in each engine of ENGINES (default: chromium, then webkitgtk)
 	@status=0; for engine in $(ENGINES); do echo "── every feature, in $$engine"; \
@@ -84,9 +84,10 @@ report: setup allure-cli ## the main job: every feature against the embedded sim
 SHARDS ?= 1
 SHARD ?= 1
 ENGINE ?= $(firstword $(ENGINES))
-WORKERS ?=
+# pytest-xdist workers for the unit tests and the features: one per core by default (WORKERS=1: one process, no xdist)
+WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 SHARD_NAME = $(ENGINE)-$(SHARD)of$(SHARDS)
-WORKER_ARGS = $(if $(WORKERS),-n $(WORKERS) --dist loadgroup)
+WORKER_ARGS = $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS) --dist loadgroup)
 # A feature run loads only the plugins it uses: hypothesis, schemathesis, faker's fixture, pytest-benchmark and anyio
 # serve the unit tests (≈4 s of imports per process, each xdist worker included). README: Speed.
 # Python may keep compiled modules (and pytest its assertion-rewritten ones): a machine that sets PYTHONDONTWRITEBYTECODE

@@ -15,6 +15,7 @@ import pytest
 
 from steps.drivers import engines
 from steps.reporting import environment
+from tests.lean import LEAN
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ["tests/features/test_myaplus.py", "-k", "ログイン画面に"]
@@ -28,7 +29,7 @@ pw.chromium.launchServer({executablePath: process.argv[2], host: '127.0.0.1', po
 
 
 def features(results: Path, *options: str) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "pytest", *SUBSET, "-p", "no:randomly", "-q", "-rs", f"--alluredir={results}",
+    cmd = [sys.executable, "-m", "pytest", *SUBSET, "-p", "no:randomly", *LEAN, "-q", "-rs", f"--alluredir={results}",
            f"--basetemp={results.parent / ('tmp-' + results.name)}", *options]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from steps.reporting import environment
+from tests.lean import LEAN
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ["tests/features/test_myaplus.py", "-k", "ログイン画面に"]  # a few scenarios of ① and ⑩
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.skipif(not os.access("/usr/bin/chromium", os.X_OK), rea
 
 
 def pytest_run(results: Path, *extra: str) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "pytest", *SUBSET, "--browser", "chromium", "-p", "no:randomly", "-q",
+    cmd = [sys.executable, "-m", "pytest", *SUBSET, "--browser", "chromium", "-p", "no:randomly", *LEAN, "-q",
            f"--alluredir={results}", "--durations-path", str(ROOT / ".test_durations"),
            # its own basetemp: pytest keeps only the three newest /tmp/pytest-of-*/pytest-N, which would remove ours
            f"--basetemp={results.parent / ('tmp-' + results.name)}", *extra]

@@ -1,5 +1,6 @@
 """One browser context reused by every scenario (steps/harness/contexts.py): a scenario after another finds no
-cookie, no local or session storage, no history of it, in the same context (in Chromium, the same tab); ``set_cookie`` (state injection)
+cookie, no local or session storage, no history and no document of it, in the same context (in Chromium, the
+same tab, which is not reloaded between scenarios); ``set_cookie`` (state injection)
 gives the site a cookie on both drivers."""
 from __future__ import annotations
 
@@ -52,8 +53,28 @@ def test_a_scenario_after_another_starts_clean_in_the_same_context(chromium, sit
         assert context.cookies() == []
         assert second.page.evaluate("localStorage.getItem('k')") is None
         assert second.page.evaluate("sessionStorage.getItem('s')") is None
-        assert second.page.evaluate("history.length") == 2  # about:blank and this page, as in a new context
+        assert second.page.evaluate("history.length") == 1  # this page only: no entry of the scenario before
+        second.page.go_back()
+        assert second.current_url() == site + "/page.html"
         assert shared.pages_opened == 1  # Chromium: the same tab, its history reset
+    finally:
+        shared.close()
+
+
+def test_a_scenario_that_reads_before_it_navigates_sees_a_blank_page_not_the_one_before(chromium, site):
+    from steps.drivers.playwright_ui import PlaywrightUI
+    shared = SharedContext(chromium, dict(CONTEXT), [site])
+    try:
+        first = PlaywrightUI(shared.new_page(), site)
+        first.open("/page.html")
+        first.expect_heading("頁")
+        shared.release(first.page)
+        second = PlaywrightUI(shared.new_page(), site)
+        assert second.current_url() == "about:blank"
+        with pytest.raises(AssertionError):
+            second.timeout = 0.3
+            second.expect_heading("頁")
+        assert second.page.evaluate("history.length") == 1
     finally:
         shared.close()
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, TimeoutError as PlaywrightTimeout
 
+from ..harness.contexts import LEFT
 from ..target.vocabulary import Vocabulary
 from .document_ui import LOCATE, DocumentUI
 
@@ -46,8 +47,27 @@ class PlaywrightUI(DocumentUI):
             context.add_init_script(INSTALL)
             context._doc_installed = True  # type: ignore[attr-defined]
 
+    # a page kept from the scenario before (steps/harness/contexts.py) -----------------------------------------
+    def _arrive(self, url: str | None = None) -> None:
+        """The kept page still shows the scenario before: load ``url`` (or, to read the page first, ``about:blank``)
+        in its place, then reset its history to that one entry."""
+        if not getattr(self.page, LEFT, False):
+            if url is not None:
+                self.page.goto(url, wait_until="domcontentloaded")
+            return
+        setattr(self.page, LEFT, False)
+        try:
+            self.page.goto(url or "about:blank", wait_until="domcontentloaded")
+        finally:
+            cdp = self.page.context.new_cdp_session(self.page)
+            try:
+                cdp.send("Page.resetNavigationHistory")
+            finally:
+                cdp.detach()
+
     # mechanics -------------------------------------------------------------------------------------------
     def _wait(self, spec: dict, mode: str, timeout: float | None = None) -> Any:
+        self._arrive()
         try:
             handle = self.page.wait_for_function(FIND, arg=[spec, mode], polling="raf",
                                                  timeout=(self.timeout if timeout is None else timeout) * 1000)
@@ -56,6 +76,7 @@ class PlaywrightUI(DocumentUI):
         return handle.as_element() or True
 
     def _locate(self, spec: dict) -> dict:
+        self._arrive()
         for _ in range(3):  # a navigation may replace the document between two looks
             try:
                 return self.page.evaluate("spec => window.__doc ? (r => ({texts: r.texts, visible: r.visible, how: r.how}))"
@@ -65,6 +86,7 @@ class PlaywrightUI(DocumentUI):
         return {"texts": [], "visible": [], "how": ""}
 
     def _candidates(self, kind: str) -> list[str]:
+        self._arrive()
         try:
             return self.page.evaluate("kind => window.__doc ? window.__doc.candidates(kind) : []", kind)
         except PlaywrightError:
@@ -96,6 +118,7 @@ class PlaywrightUI(DocumentUI):
 
     def _until(self, probe, what: str) -> None:
         """Retry ``probe`` until it holds: each retry waits for the page to change (a DOM mutation) or 100 ms."""
+        self._arrive()
         seen: Any = None
         for attempt in range(int(self.timeout * 10)):
             ok, seen = probe()
@@ -110,11 +133,12 @@ class PlaywrightUI(DocumentUI):
         raise AssertionError(f"{what} within {self.timeout:g}s; saw {str(seen)[:300]!r} (on {self.current_url()})")
 
     def current_url(self) -> str:
+        self._arrive()
         return self.page.url
 
     # navigation ------------------------------------------------------------------------------------------
     def open(self, path_or_url: str) -> None:
-        self.page.goto(path_or_url if "://" in path_or_url else self.base_url + path_or_url)
+        self._arrive(path_or_url if "://" in path_or_url else self.base_url + path_or_url)
 
     def set_cookie(self, name: str, value: str) -> None:
         """A cookie of the site, as its server would set it (state injection hands over a session this way)."""
@@ -140,15 +164,19 @@ class PlaywrightUI(DocumentUI):
     def back(self) -> None:
         # the previous step may have started a navigation (a form post): let it land, or Chromium under load answers
         # "Page.getNavigationHistory: Not attached to an active page"
+        self._arrive()
         self.page.wait_for_load_state()
         self.page.go_back()
 
     def user_agent(self) -> str:
+        self._arrive()
         return self.page.evaluate("navigator.userAgent")
 
     # evidence --------------------------------------------------------------------------------------------
     def screenshot(self) -> bytes:
+        self._arrive()
         return self.page.screenshot(full_page=True)
 
     def html(self) -> str:
+        self._arrive()
         return self.page.content()

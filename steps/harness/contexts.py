@@ -1,8 +1,11 @@
 """One Playwright browser context per worker and engine, reused by every scenario (creating one costs ≈200 ms,
 closing ≈75 ms on the shared 2-core machine). In Chromium the scenarios also share one page (tab): a new tab costs
 ≈0.6 s here (a renderer process started, the init script compiled) and its first page load ≈0.5 s more than the
-same load in a warm tab; between scenarios that page goes to ``about:blank`` (no network) and its history is reset
-(CDP ``Page.resetNavigationHistory``), so a scenario still finds no history of the one before. Other engines get a
+same load in a warm tab. Between scenarios that page is marked as left (``LEFT``): the next scenario's first
+navigation replaces its document and then resets its history (CDP ``Page.resetNavigationHistory``), and anything
+that would read the page before that first sends it to ``about:blank`` (steps/drivers/playwright_ui.py,
+``_arrive``), so a scenario still finds nothing of the one before; no page load is spent in between (a load of
+``about:blank`` and the renderer switch it causes cost ≈50–75 ms a scenario). Other engines get a
 new page per scenario. Between scenarios the context forgets what a new one would not have: its cookies, the site's
 localStorage / sessionStorage / IndexedDB / caches, permissions. A scenario that needs a context of its own gets one:
 ``--video`` records per context (the ``ui`` fixture then makes one per scenario), and ``open_as`` (another
@@ -18,6 +21,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, BrowserContext, Error as PlaywrightError, Page
 
 TIMEOUT_MS = 5000
+LEFT = "_left_by_previous_scenario"  # set on a kept Page: its document and history are the scenario before's
 STORAGE = "local_storage,indexeddb,cache_storage,service_workers,websql,file_systems,shader_cache"
 
 
@@ -51,7 +55,7 @@ class SharedContext:
             if not page.is_closed() and page.url.startswith(("http://", "https://")):  # the origin the page is on
                 page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
             if self._chromium:
-                self._forget_in_chromium(page, keep)
+                self._forget_in_chromium(page)
             if not keep:
                 page.close()
             context.clear_cookies()
@@ -60,6 +64,8 @@ class SharedContext:
                 if other is not page or not keep:
                     other.close()
             self._kept = page if keep else None
+            if keep:
+                setattr(page, LEFT, True)
         except PlaywrightError:
             self.close()
 
@@ -67,16 +73,12 @@ class SharedContext:
     def _chromium(self) -> bool:
         return self.browser.browser_type.name == "chromium"
 
-    def _forget_in_chromium(self, page: Page, keep: bool) -> None:
-        """Every origin of the target forgets its storage without a page load; a kept page goes to about:blank (no
-        network) and forgets its history."""
+    def _forget_in_chromium(self, page: Page) -> None:
+        """Every origin of the target forgets its storage without a page load."""
         cdp = self.context.new_cdp_session(page)
         try:
             for origin in self.origins:
                 cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
-            if keep:
-                page.goto("about:blank")
-                cdp.send("Page.resetNavigationHistory")
         finally:
             cdp.detach()
 

@@ -12,10 +12,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from tests.lean import LEAN
+
 ROOT = Path(__file__).resolve().parents[2]
 WARM_UP = "ログイン画面にid欄パスワード欄と入力の注意が表示される"  # the first scenario of the run's order
 COOL_DOWN = "step2で認証されないとstep3のメールアドレス入力へ進めない"  # its last (fan club, 15_step_order)
-LEAN = ["-p", "no:hypothesispytest", "-p", "no:schemathesis", "-p", "no:faker", "-p", "no:benchmark", "-p", "no:anyio"]
 
 
 def run_scenarios(scenarios, engine: str, out: Path, *extra: str) -> dict[str, float]:
