@@ -90,3 +90,24 @@ def test_webdriver_sets_the_site_cookie_from_anywhere(site):
             assert driver.get_cookies() == []
     except Unavailable as why:
         pytest.skip(str(why))
+
+
+def test_open_as_in_chromium_keeps_the_tab_forgets_the_cookies_and_ends_with_the_visit(chromium, site):
+    from steps.drivers.playwright_ui import PlaywrightUI
+    shared = SharedContext(chromium, dict(CONTEXT), [site])
+    agent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Line/13.0.0"
+    try:
+        ui = PlaywrightUI(shared.new_page(), site)
+        ui.set_cookie("sim_session", "abc")
+        ui.open("/page.html")
+        own, tab = ui.user_agent(), ui.page
+        sent = []
+        ui.page.on("request", lambda r: sent.append(r.headers.get("user-agent")))
+        ui.open_as(agent, "/page.html?as")
+        assert ui.page is tab and ui.user_agent() == agent and sent[-1] == agent
+        assert tab.context.cookies() == []
+        ui.end_visits()
+        ui.open("/page.html")
+        assert ui.user_agent() == own and sent[-1] == own
+    finally:
+        shared.close()

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, TimeoutError as PlaywrightTimeout
 
-from ..harness.contexts import LEFT
+from ..harness.contexts import LEFT, STORAGE
 from ..target.vocabulary import Vocabulary
 from .document_ui import LOCATE, DocumentUI
 
@@ -38,7 +38,8 @@ class PlaywrightUI(DocumentUI):
     def __init__(self, page: Page, base_url: str, vocabulary: Vocabulary | None = None) -> None:
         super().__init__(base_url, vocabulary)
         self.page = page
-        self._visits: list[BrowserContext] = []  # contexts opened by open_as
+        self._visits: list[BrowserContext] = []  # contexts opened by open_as (engines other than Chromium)
+        self._agent = None  # Chromium: the CDP session holding open_as's User-Agent override
         self._install(page.context)
 
     @staticmethod
@@ -147,8 +148,24 @@ class PlaywrightUI(DocumentUI):
                                         "sameSite": "Lax"}])
 
     def open_as(self, user_agent: str, path_or_url: str) -> None:
-        """Visit as another browser: a fresh context (no cookies) whose every request and ``navigator.userAgent``
-        carry ``user_agent``; the rest of the scenario uses that page. ``end_visits`` closes it."""
+        """Visit as another browser: no cookie or storage of the scenario so far, every request and
+        ``navigator.userAgent`` carrying ``user_agent``; the rest of the scenario is that browser. In Chromium the
+        same tab is told the User-Agent (CDP ``Emulation.setUserAgentOverride``, what Playwright's own
+        ``user_agent`` option sends) once its cookies and storage are forgotten: no new context or tab (≈0.8 s each
+        here). Other engines get a fresh context and page. ``end_visits`` ends the visit."""
+        if self.page.context.browser is not None and self.page.context.browser.browser_type.name == "chromium":
+            self._arrive()
+            self.page.context.clear_cookies()
+            if self.page.url.startswith(("http://", "https://")):
+                self.page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+            if self._agent is None:
+                self._agent = self.page.context.new_cdp_session(self.page)
+            for origin in {f"{u.scheme}://{u.netloc}" for u in map(urlsplit, (self.base_url, self.page.url))
+                           if u.scheme in ("http", "https")}:
+                self._agent.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
+            self._agent.send("Emulation.setUserAgentOverride", {"userAgent": user_agent})
+            self.open(path_or_url)
+            return
         context = self.page.context.browser.new_context(user_agent=user_agent, **CONTEXT)
         context.set_default_timeout(TIMEOUT_MS)
         self._install(context)
@@ -157,6 +174,13 @@ class PlaywrightUI(DocumentUI):
         self.open(path_or_url)
 
     def end_visits(self) -> None:
+        """The page's own User-Agent again (the override ends with its CDP session); contexts of visits closed."""
+        if self._agent is not None:
+            agent, self._agent = self._agent, None
+            try:
+                agent.detach()
+            except PlaywrightError:
+                pass
         for context in self._visits:
             context.close()
         self._visits.clear()

@@ -8,8 +8,8 @@ that would read the page before that first sends it to ``about:blank`` (steps/dr
 ``about:blank`` and the renderer switch it causes cost ≈50–75 ms a scenario). Other engines get a
 new page per scenario. Between scenarios the context forgets what a new one would not have: its cookies, the site's
 localStorage / sessionStorage / IndexedDB / caches, permissions. A scenario that needs a context of its own gets one:
-``--video`` records per context (the ``ui`` fixture then makes one per scenario), and ``open_as`` (another
-User-Agent) opens a separate context already. The harness never fakes the browser's clock (``page.clock``): time is
+``--video`` records per context (the ``ui`` fixture then makes one per scenario); ``open_as`` (another
+User-Agent) overrides the User-Agent of the same tab in Chromium and opens a separate context in other engines. The harness never fakes the browser's clock (``page.clock``): time is
 the site's, moved through the control API and reset before every scenario, so the browser has no clock state to clear.
 
 Should clearing fail (a crashed page, a closed context), the context is closed and the next scenario gets a new one.
