@@ -42,6 +42,9 @@ def parse(argv=None) -> argparse.Namespace:
     ap.add_argument("--defect", action="append", default=[], metavar="NAME",
                     help="switch on a deliberate defect of simulator/defects.py, for mutation testing (repeatable)")
     ap.add_argument("--list-defects", action="store_true", help="print the defect registry as JSON and exit")
+    ap.add_argument("--gateway-timeout-seconds", type=float, default=Settings().gateway_timeout_seconds,
+                    help="how long the site waits for the mail server, the SMS / voice gateway or a carrier API before it "
+                         f"gives the retry message (default {Settings().gateway_timeout_seconds:g})")
     defaults = Settings()
     for f in fields(Settings):
         if f.name in TUNABLE:
@@ -72,6 +75,7 @@ def main(argv=None) -> int:
                             db_path=args.db if args.db != ":memory:" else None)
         settings = Settings(db_path=args.db, smtp_host=stubs.smtp_host, smtp_port=stubs.smtp_port, gateway_url=stubs.url,
                             control_token=token, allowed_hosts=",".join(allowed), defects=",".join(args.defect),
+                            gateway_timeout_seconds=args.gateway_timeout_seconds,
                             **{name: getattr(args, name) for name in TUNABLE})
         stubs.registry.defects = settings.defects  # the support desk's defects (simulator/stubs/support_desk.py)
         site = BackgroundServer(create_app(settings), args.host, args.port).start()

@@ -37,7 +37,8 @@ def start_embedded(db_dir: str | None = None) -> Target:
     """Start ``python -m simulator`` on free ports and wait for its one-line JSON of URLs."""
     db = os.path.join(db_dir or tempfile.mkdtemp(prefix="sim-"), "simulator.sqlite3")
     cmd = [sys.executable, "-m", "simulator", "--port", "0", "--stubs-port", "0", "--smtp-port", "0", "--db", db,
-           "--scrypt-log2-n", "4"]  # cheap password hashing: the features check the flows, not the hash cost
+           "--scrypt-log2-n", "4",  # cheap password hashing: the features check the flows, not the hash cost
+           "--gateway-timeout-seconds", "2.5"]  # a hung gateway costs its scenario 2.5 s, not 5 (the bound checked is 30 s)
     cmd += shlex.split(os.environ.get("HARNESS_SIMULATOR_ARGS", ""))  # e.g. "--defect code_reusable" (make mutants)
     log_path = os.path.join(os.path.dirname(db), "simulator.log")
     with open(log_path, "w", encoding="utf-8") as log:  # a file, not a pipe nobody reads, so it can never block
