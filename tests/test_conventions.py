@@ -12,6 +12,7 @@ from pathlib import Path
 
 from steps.evidence import allure_hooks
 from steps.reporting import results, summary
+from tests.lean import LEAN
 
 ROOT = Path(__file__).resolve().parents[1]
 FEATURE = """Feature: demo
@@ -49,7 +50,7 @@ def test_equal_values(value):
 
 def run(project: Path, *args: str, expected: str = "off,only-on-failure,off,None,None") -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "EXPECTED": expected}
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:first_login_harness",
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *LEAN, "-p", "no:first_login_harness",
                            "-p", "no:cacheprovider", "-p", "steps.harness.options", "-p", "steps.evidence.allure_hooks", *args],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
@@ -96,7 +97,7 @@ def test_a_retried_scenario_is_flaky_never_a_plain_pass_and_junit_names_carry_sp
 
 def test_parametrized_cases_with_equal_values_keep_distinct_history_ids(tmp_path):
     p = project(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:first_login_harness",
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *LEAN, "-p", "no:first_login_harness",
                            "-p", "no:cacheprovider", "-p", "no:allure_pytest_bdd", "-p", "allure_pytest",
                            "-p", "steps.harness.options", "-p", "steps.evidence.allure_hooks", "-k", "equal_values",
                            "--alluredir", "res", "-o", "addopts="],

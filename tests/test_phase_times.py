@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 from steps.harness.phase_times import PHASES, _Totals, summary
+from tests.lean import LEAN
 
 FEATURE = """\
 # language: ja
@@ -52,7 +53,7 @@ def _run(tmp_path, *extra: str) -> str:
     (tmp_path / "slow.feature").write_text(FEATURE, encoding="utf-8")
     (tmp_path / "test_slow.py").write_text(textwrap.dedent(STEPS), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "pytest", str(tmp_path), "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
-                           "-p", "no:allure_pytest", "-p", "no:hypothesispytest", "-p", "no:faker", "-p", "no:schemathesis",
+                           "-p", "no:allure_pytest", *LEAN,
                            "--phase-times", "--rootdir", str(tmp_path), *extra],
                           capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     assert done.returncode == 0, done.stdout + done.stderr
