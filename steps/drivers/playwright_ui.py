@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, TimeoutError as PlaywrightTimeout
 
-from ..harness.contexts import LEFT, STORAGE
+from ..harness.contexts import LEFT, STORAGE, cdp
 from ..target.vocabulary import Vocabulary
 from .document_ui import LOCATE, DocumentUI
 
@@ -60,11 +60,7 @@ class PlaywrightUI(DocumentUI):
         try:
             self.page.goto(url or "about:blank", wait_until="domcontentloaded")
         finally:
-            cdp = self.page.context.new_cdp_session(self.page)
-            try:
-                cdp.send("Page.resetNavigationHistory")
-            finally:
-                cdp.detach()
+            cdp(self.page).send("Page.resetNavigationHistory")
 
     # mechanics -------------------------------------------------------------------------------------------
     def _wait(self, spec: dict, mode: str, timeout: float | None = None) -> Any:

@@ -25,6 +25,15 @@ LEFT = "_left_by_previous_scenario"  # set on a kept Page: its document and hist
 STORAGE = "local_storage,indexeddb,cache_storage,service_workers,websql,file_systems,shader_cache"
 
 
+def cdp(page: Page):
+    """The page's own CDP session, opened once and kept while the page lives (Chromium only)."""
+    session = getattr(page, "_harness_cdp", None)
+    if session is None:
+        session = page.context.new_cdp_session(page)
+        setattr(page, "_harness_cdp", session)
+    return session
+
+
 class SharedContext:
     def __init__(self, browser: Browser, options: dict, origins: list[str]) -> None:
         self.browser, self.options = browser, options
@@ -75,12 +84,8 @@ class SharedContext:
 
     def _forget_in_chromium(self, page: Page) -> None:
         """Every origin of the target forgets its storage without a page load."""
-        cdp = self.context.new_cdp_session(page)
-        try:
-            for origin in self.origins:
-                cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
-        finally:
-            cdp.detach()
+        for origin in self.origins:
+            cdp(page).send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
 
     def close(self) -> None:
         self._kept = None
