@@ -64,13 +64,31 @@ class PlaywrightUI(DocumentUI):
 
     # mechanics -------------------------------------------------------------------------------------------
     def _wait(self, spec: dict, mode: str, timeout: float | None = None) -> Any:
+        """The element (mode "shown") or True (mode "gone") once the page has it, else None after ``timeout``. One
+        look first: ``wait_for_function`` makes its first check on the next animation frame (≈16 ms and a frame
+        painted), and most checks find their element at once."""
         self._arrive()
+        found = self._look(spec, mode)
+        if found is not None:
+            return found
         try:
             handle = self.page.wait_for_function(FIND, arg=[spec, mode], polling="raf",
                                                  timeout=(self.timeout if timeout is None else timeout) * 1000)
         except PlaywrightTimeout:
             return None
         return handle.as_element() or True
+
+    def _look(self, spec: dict, mode: str) -> Any:
+        try:
+            if mode == "gone":
+                return self.page.evaluate(FIND, [spec, mode])
+            handle = self.page.evaluate_handle(FIND, [spec, mode])
+        except PlaywrightError:  # a navigation replaced the document while we looked: wait instead
+            return None
+        element = handle.as_element()
+        if element is None:
+            handle.dispose()
+        return element
 
     def _locate(self, spec: dict) -> dict:
         self._arrive()
