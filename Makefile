@@ -89,7 +89,7 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 SHARD_NAME = $(ENGINE)-$(SHARD)of$(SHARDS)
 WORKER_ARGS = $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS) --dist loadgroup)
 # A feature run loads only the plugins it uses: hypothesis, schemathesis, faker's fixture, pytest-benchmark and anyio
-# serve the unit tests (≈4 s of imports per process, each xdist worker included). README: Speed.
+# serve the unit tests (≈4 s of imports per process, each xdist worker included). README: Lean start-up.
 # Python may keep compiled modules (and pytest its assertion-rewritten ones): a machine that sets PYTHONDONTWRITEBYTECODE
 # otherwise recompiles ≈250 modules in every process (≈2–4 s a start on this 2-core machine).
 export PYTHONDONTWRITEBYTECODE :=

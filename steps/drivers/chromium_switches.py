@@ -7,7 +7,7 @@ list (read from the installed driver, else the copy below) plus its own addition
 
 The one addition, ``RenderDocument``: with it on (Chromium's default), every navigation builds a new frame host;
 off, a frame host is reused. Nothing a page can observe changes; a navigation costs ≈15–25 % less CPU in the browser
-and renderer processes (measured here: 30 loads of the login page, 2.0 → 1.6 s of Chromium CPU; README: Speed)."""
+and renderer processes (measured here: 30 loads of the login page, 3.0 → 2.4–2.6 s of Chromium CPU; README: Suite times)."""
 from __future__ import annotations
 
 import re
