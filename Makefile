@@ -116,8 +116,8 @@ report-merge: setup allure-cli ## one report from every reports/shards/*/ (CI's 
 	echo "report: reports/allure-report/index.html (single file; history in reports/history/)"; \
 	$(PY) -m steps.reporting summary $(if $(GATE),--gate $(GATE)) $$runs
 
-durations: setup ## re-record .test_durations (pytest-split) from every feature in Chromium; commit the file
-	$(PY) -m pytest tests/features $(LEAN) --browser chromium --store-durations --durations-path .test_durations $(WORKER_ARGS) $(PYTEST_ARGS)
+durations: setup ## re-record .test_durations (pytest-split) from every feature in Chromium, in one process; commit the file
+	$(PY) -m pytest tests/features $(LEAN) --browser chromium --store-durations --durations-path .test_durations $(PYTEST_ARGS)
 
 VENDOR_DIR ?= /tmp/vendor-repo
 VENDOR_VENV ?= /tmp/vendor-venv

@@ -5,7 +5,8 @@ same load in a warm tab. Between scenarios that page is marked as left (``LEFT``
 navigation replaces its document and then resets its history (CDP ``Page.resetNavigationHistory``), and anything
 that would read the page before that first sends it to ``about:blank`` (steps/drivers/playwright_ui.py,
 ``_arrive``), so a scenario still finds nothing of the one before; no page load is spent in between (a load of
-``about:blank`` and the renderer switch it causes cost ≈50–75 ms a scenario). Other engines get a
+``about:blank`` and the renderer switch it causes cost ≈50–75 ms a scenario). Until then the old document stays
+loaded, without cookies: a page script of the scenario before could still send a request with no session. Other engines get a
 new page per scenario. Between scenarios the context forgets what a new one would not have: its cookies, the site's
 localStorage / sessionStorage / IndexedDB / caches, permissions. A scenario that needs a context of its own gets one:
 ``--video`` records per context (the ``ui`` fixture then makes one per scenario); ``open_as`` (another
