@@ -129,13 +129,25 @@ def playwright_devices() -> dict:
 
 
 @pytest.fixture(scope="session")
-def webdriver(request, browser_name: str):
+def x_display(request, browser_name: str) -> Iterator:
+    """The X display every local headless WebKitGTK session of the run shares: one Xvfb, started the first time a
+    session needs it; None where no Xvfb is wanted (another engine, --headed, --webdriver-url)."""
+    if browser_name != "webkitgtk" or request.config.getoption("--headed") or request.config.getoption("--webdriver-url"):
+        yield None
+        return
+    with _lazy_display() as display:
+        yield display
+
+
+@pytest.fixture(scope="session")
+def webdriver(request, browser_name: str, x_display):
     """One WebDriver session for the run (webkitgtk or safari); scenarios share it and forget their cookies."""
     with ExitStack() as stack:
         url = request.config.getoption("--webdriver-url")
         try:
             driver = stack.enter_context(webdriver_session(browser_name, request.config.getoption("--headed"), remote=url,
-                                                           capabilities=_remote_capabilities(request, browser_name)))
+                                                           capabilities=_remote_capabilities(request, browser_name),
+                                                           display=x_display() if x_display else None))
         except Unavailable as why:
             pytest.skip(str(why))
         caps = driver.capabilities
@@ -145,25 +157,23 @@ def webdriver(request, browser_name: str):
 
 
 @pytest.fixture(scope="session")
-def agent_sessions(request, browser_name: str) -> Iterator[AgentSessions]:
-    """WebDriver sessions that send another User-Agent (``open_as``), kept for the run on one shared Xvfb
+def agent_sessions(request, browser_name: str, x_display) -> Iterator[AgentSessions]:
+    """WebDriver sessions that send another User-Agent (``open_as``), kept for the run on the run's X display
     (steps/drivers/agent_sessions.py)."""
     headed, url = request.config.getoption("--headed"), request.config.getoption("--webdriver-url")
     caps = _remote_capabilities(request, browser_name)
-    with ExitStack() as stack:
-        display = None
-        if browser_name == "webkitgtk" and not headed and not url:
-            display = stack.enter_context(_lazy_display())
-        sessions = AgentSessions(lambda agent: webdriver_session(browser_name, headed, agent, url, caps,
-                                                                 display=display() if display else None),
-                                 size=0 if url else AGENT_SESSIONS)  # a remote grid: no idle sessions held
-        stack.callback(sessions.close)
+    sessions = AgentSessions(lambda agent: webdriver_session(browser_name, headed, agent, url, caps,
+                                                             display=x_display() if x_display else None),
+                             size=0 if url else AGENT_SESSIONS)  # a remote grid: no idle sessions held
+    try:
         yield sessions
+    finally:
+        sessions.close()
 
 
 @contextmanager
 def _lazy_display() -> Iterator:
-    """An Xvfb started the first time a session needs one (most runs visit as no other browser)."""
+    """An Xvfb started the first time a session needs one."""
     with ExitStack() as stack:
         started: list[str] = []
 
