@@ -20,7 +20,8 @@ COOL_DOWN = "step2で認証されないとstep3のメールアドレス入力へ
 
 
 def run_scenarios(scenarios, engine: str, out: Path, *extra: str) -> dict[str, float]:
-    """Seconds of each scenario's steps, by JUnit test name (``-k`` expressions: pytest's lower-cased names)."""
+    """Seconds of each scenario whole (set-up, steps, teardown), by JUnit test name (``-k`` expressions: pytest's
+    lower-cased names)."""
     cmd = [sys.executable, "-m", "pytest", "tests/features/test_myaplus.py", "tests/features/test_fanclub.py", "-q",
            "-p", "no:randomly", *LEAN, "--browser", engine, "-k", " or ".join((WARM_UP, *scenarios, COOL_DOWN)),
            f"--junitxml={out}", "-o", "junit_duration_report=total", "-o", "addopts=-p no:cacheprovider -p no:allure_pytest",
