@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := chromium fonts-noto-cjk xvfb xauth webkit2gtk-driver
+APT_PACKAGES := chromium chromium-headless-shell fonts-noto-cjk xvfb xauth webkit2gtk-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 # The engines the features run in, one pytest run each (README: Browsers and engines): Blink, then WebKit. Both runs write to

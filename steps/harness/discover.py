@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import sync_playwright
 
-from ..drivers.engines import Unavailable, playwright_launcher
+from ..drivers.engines import Unavailable, default_chromium_path, playwright_launcher
 from ..drivers.playwright_ui import CONTEXT, PlaywrightUI
 from ..evidence.wording import nearest
 from ..journeys import fanclub as fanclub_journey, myaplus as myaplus_journey
@@ -124,7 +124,8 @@ def main(argv=None) -> int:
     ap.add_argument("--site", choices=sorted(SCREENS), action="append", help="only this site (repeatable; default: the profile's)")
     ap.add_argument("--write", type=Path, help="write a vocabulary stub with a suggestion for every element not found")
     ap.add_argument("--headed", action="store_true", help="show the browser")
-    ap.add_argument("--chromium-path", default="/usr/bin/chromium")
+    ap.add_argument("--chromium-path", default=None,
+                    help="Chromium executable (default: the headless shell where installed and not --headed, else /usr/bin/chromium)")
     args = ap.parse_args(argv)
     try:
         profile = load(args.target)
@@ -139,7 +140,7 @@ def main(argv=None) -> int:
     try:
         with sync_playwright() as pw:
             try:
-                kind, extra = playwright_launcher(pw, "chromium", args.chromium_path)
+                kind, extra = playwright_launcher(pw, "chromium", args.chromium_path or default_chromium_path(args.headed))
             except Unavailable as why:
                 print(why, file=sys.stderr)
                 return 2

@@ -11,7 +11,9 @@ def pytest_addoption(parser):
     group.addoption("--stubs-url", default=None, help="URL of running stubs (with --base-url; default: <base-url> stubs from /_control/health)")
     group.addoption("--headed", action="store_true", default=False, help="show the browser window")
     group.addoption("--slowmo", type=float, default=0, help="slow each browser action down by this many milliseconds")
-    group.addoption("--chromium-path", default="/usr/bin/chromium", help="Chromium executable (default /usr/bin/chromium)")
+    group.addoption("--chromium-path", default=None,
+                    help="Chromium executable (default: /usr/bin/chromium-headless-shell where installed and not "
+                         "--headed, else /usr/bin/chromium)")
     group.addoption("--browser", default="chromium", choices=ENGINES,
                     help="engine to run the features in (pytest-playwright's option name): chromium (Debian's), webkit and "
                          "firefox (Playwright's own, skipped where not installed), webkitgtk (WebKitWebDriver on a private "

@@ -16,6 +16,7 @@ import time
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from steps.drivers.engines import default_chromium_path
 from steps.harness.fixtures import CHROMIUM_ARGS
 from steps.target.clients import ControlClient, StubsClient
 from steps.target.launch import start_embedded
@@ -111,7 +112,8 @@ def test_harness_vs_bare_script(benchmark, request, tmp_path, capsys):
     target = start_embedded(str(tmp_path))
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=request.config.getoption("--chromium-path", default="/usr/bin/chromium"),
+            browser = pw.chromium.launch(executable_path=request.config.getoption("--chromium-path", default=None)
+                                         or default_chromium_path(headed=False),
                                          args=CHROMIUM_ARGS)
             _bare(browser, target)  # warm-up, as the harness's first scenario is
 
