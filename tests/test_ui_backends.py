@@ -103,6 +103,7 @@ def test_same_words_find_the_same_elements(ui):
     ui.expect_matching(r"有効期限は\s+5分")
     assert ui.link_href("お困りの方はこちら") == "/help?x=1"
     assert ui.screenshot().startswith(b"\x89PNG")
+    assert "__harnessShotTick" not in ui.html(), "what the screenshot added to the page is gone"
 
 
 def test_actions_fill_choose_press_and_back(ui):

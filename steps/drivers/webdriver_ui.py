@@ -32,6 +32,13 @@ const goes = href !== null ? !href.startsWith("#") && !href.startsWith("javascri
 if (goes) window.__uiLeaving = true;
 return goes;"""
 ARRIVED = "return !window.__uiLeaving && document.readyState === 'complete'"
+TICK = """const done = arguments[0];
+const dot = document.createElement("div");
+dot.id = "__harnessShotTick";
+dot.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:2147483647";
+dot.animate([{opacity: 0}, {opacity: 0.01}], {duration: 100, iterations: Infinity});
+document.documentElement.appendChild(dot);
+requestAnimationFrame(() => requestAnimationFrame(done));"""
 RETRY_ON = (StaleElementReferenceException, JavascriptException, NoSuchFrameException, ElementClickInterceptedException,
             ElementNotInteractableException)  # the page was changing under us: look again
 
@@ -170,9 +177,17 @@ class WebDriverUI(DocumentUI):
     # evidence --------------------------------------------------------------------------------------------
     def screenshot(self) -> bytes:
         """What the engine's window shows (the viewport; WebDriver has no portable full-page capture), after two
-        animation frames so the last change is painted (WebKitGTK otherwise returns the previous frame)."""
-        self.driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
-        return self.driver.get_screenshot_as_png()
+        animation frames so the last change is painted (WebKitGTK otherwise returns the previous frame).
+
+        WebKit answers a screenshot after its next painted frame. Painting without compositing (engines.
+        webkitgtk_environment) paints only what changed, so on a page where nothing changes that frame never comes and
+        the command waits forever; a 1-pixel, 1 %-opaque animated dot in the corner keeps frames coming while the
+        screenshot is taken, and is removed right after."""
+        self.driver.execute_async_script(TICK)
+        try:
+            return self.driver.get_screenshot_as_png()
+        finally:
+            self.driver.execute_script("document.getElementById('__harnessShotTick')?.remove()")
 
     def html(self) -> str:
         return self.driver.page_source
