@@ -84,8 +84,9 @@ report: setup allure-cli ## the main job: every feature against the embedded sim
 SHARDS ?= 1
 SHARD ?= 1
 ENGINE ?= $(firstword $(ENGINES))
-# pytest-xdist workers for the unit tests and the features: one per core by default (WORKERS=1: one process, no xdist)
-WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
+# pytest-xdist workers for the unit tests and the features: one per core and one more by default, as a worker often waits
+# on its browser or simulator (README: Suite times); WORKERS=1: one process, no xdist
+WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 SHARD_NAME = $(ENGINE)-$(SHARD)of$(SHARDS)
 WORKER_ARGS = $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS) --dist loadgroup)
 # A feature run loads only the plugins it uses: hypothesis, schemathesis, faker's fixture, pytest-benchmark and anyio
