@@ -1,6 +1,7 @@
 """``create_app(settings)``: the simulated sites, their control API and the error pages."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -31,7 +32,10 @@ SITE_MESSAGES = {
 }
 
 
+@functools.lru_cache(maxsize=1)
 def _templates() -> Jinja2Templates:
+    """One template environment for every app of the process: it holds no state of its own (the globals are plain
+    functions), and each template is compiled once, not once per app (tests build an app per test)."""
     site_loaders = {name: jinja2.FileSystemLoader(str(Path(mod.__file__).parent / "templates")) for name, (mod, _) in SITES.items()}
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.PrefixLoader(site_loaders), jinja2.FileSystemLoader(str(SHARED_TEMPLATES))]),

@@ -52,12 +52,13 @@ def make_site(sim_settings: Settings, sim_clock: Clock, stub_services: RunningSt
     def build(raise_server_exceptions: bool = True, **overrides) -> MyAplus:
         settings = Settings(**{**sim_settings.__dict__, **overrides})
         client = TestClient(create_app(settings, sim_clock), raise_server_exceptions=raise_server_exceptions, headers=AUTH)
+        client.__enter__()  # one event-loop thread for the client's life, not a new one per request
         clients.append(client)
         return MyAplus(client, stub_services.registry)
 
     yield build
     for client in clients:
-        client.close()
+        client.__exit__(None, None, None)
 
 
 @pytest.fixture
