@@ -2,6 +2,7 @@
 simulator app on an in-memory store, a frozen clock, driven through starlette's TestClient."""
 from __future__ import annotations
 
+from contextlib import ExitStack
 from typing import Callable, Iterator
 
 import pytest
@@ -47,18 +48,15 @@ def sim_settings(stub_services: RunningStubs) -> Settings:
 @pytest.fixture
 def make_site(sim_settings: Settings, sim_clock: Clock, stub_services: RunningStubs) -> Iterator[Callable[..., MyAplus]]:
     """``make_site(**settings_overrides, raise_server_exceptions=True)``: a driver over a fresh app."""
-    clients: list[TestClient] = []
+    with ExitStack() as clients:
+        def build(raise_server_exceptions: bool = True, **overrides) -> MyAplus:
+            settings = Settings(**{**sim_settings.__dict__, **overrides})
+            app = create_app(settings, sim_clock)
+            # entered: one event-loop thread for the client's life, not a new one per request
+            client = clients.enter_context(TestClient(app, raise_server_exceptions=raise_server_exceptions, headers=AUTH))
+            return MyAplus(client, stub_services.registry)
 
-    def build(raise_server_exceptions: bool = True, **overrides) -> MyAplus:
-        settings = Settings(**{**sim_settings.__dict__, **overrides})
-        client = TestClient(create_app(settings, sim_clock), raise_server_exceptions=raise_server_exceptions, headers=AUTH)
-        client.__enter__()  # one event-loop thread for the client's life, not a new one per request
-        clients.append(client)
-        return MyAplus(client, stub_services.registry)
-
-    yield build
-    for client in clients:
-        client.__exit__(None, None, None)
+        yield build
 
 
 @pytest.fixture

@@ -41,10 +41,12 @@ class Unavailable(Exception):
     """This engine cannot run here; the message says why in one line."""
 
 
-def playwright_launcher(pw, name: str, chromium_path: str):
-    """The Playwright ``BrowserType`` and launch keywords for ``name``; Debian's Chromium for chromium."""
+def playwright_launcher(pw, name: str, chromium_path: str | None, headed: bool = False):
+    """The Playwright ``BrowserType`` and launch keywords for ``name``; Debian's Chromium for chromium (``chromium_path``,
+    else ``default_chromium_path(headed)``)."""
     kind = getattr(pw, name)
     if name == "chromium":
+        chromium_path = chromium_path or default_chromium_path(headed)
         if not os.access(chromium_path, os.X_OK):
             raise Unavailable(f"chromium: no executable at {chromium_path} (apt-get install chromium, or --chromium-path)")
         return kind, {"executable_path": chromium_path}

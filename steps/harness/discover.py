@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import sync_playwright
 
-from ..drivers.engines import Unavailable, default_chromium_path, playwright_launcher
+from ..drivers.engines import Unavailable, playwright_launcher
 from ..drivers.playwright_ui import CONTEXT, PlaywrightUI
 from ..evidence.wording import nearest
 from ..journeys import fanclub as fanclub_journey, myaplus as myaplus_journey
@@ -140,7 +140,7 @@ def main(argv=None) -> int:
     try:
         with sync_playwright() as pw:
             try:
-                kind, extra = playwright_launcher(pw, "chromium", args.chromium_path or default_chromium_path(args.headed))
+                kind, extra = playwright_launcher(pw, "chromium", args.chromium_path, args.headed)
             except Unavailable as why:
                 print(why, file=sys.stderr)
                 return 2

@@ -15,7 +15,7 @@ from ..target.clients import ControlClient, StubsClient
 from ..evidence.allure_hooks import begin_tracing, begin_video, end_video, remember_environment
 from ..drivers.chromium_switches import chromium_args
 from ..drivers.agent_sessions import SIZE as AGENT_SESSIONS, AgentSessions
-from ..drivers.engines import (WEBDRIVER_ENGINES, Unavailable, connect_playwright, default_chromium_path, playwright_launcher, remote_capabilities,
+from ..drivers.engines import (WEBDRIVER_ENGINES, Unavailable, connect_playwright, playwright_launcher, remote_capabilities,
                                webdriver_session, xvfb)
 from ..target.profile import Profile
 from ..target.vocabulary import Vocabulary
@@ -99,8 +99,7 @@ def browser(request, browser_name: str) -> Iterator[Browser]:
             if option("--browser-channel"):
                 kind, extra = getattr(pw, browser_name), {"channel": option("--browser-channel")}
             else:
-                kind, extra = playwright_launcher(pw, browser_name, option("--chromium-path")
-                                                  or default_chromium_path(option("--headed")))
+                kind, extra = playwright_launcher(pw, browser_name, option("--chromium-path"), option("--headed"))
         except Unavailable as why:
             pytest.skip(str(why))
         launched = kind.launch(headless=not option("--headed"), slow_mo=option("--slowmo"),

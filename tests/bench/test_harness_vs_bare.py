@@ -16,7 +16,7 @@ import time
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from steps.drivers.engines import default_chromium_path
+from steps.drivers.engines import playwright_launcher
 from steps.harness.fixtures import CHROMIUM_ARGS
 from steps.target.clients import ControlClient, StubsClient
 from steps.target.launch import start_embedded
@@ -112,9 +112,8 @@ def test_harness_vs_bare_script(benchmark, request, tmp_path, capsys):
     target = start_embedded(str(tmp_path))
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=request.config.getoption("--chromium-path", default=None)
-                                         or default_chromium_path(headed=False),
-                                         args=CHROMIUM_ARGS)
+            kind, extra = playwright_launcher(pw, "chromium", request.config.getoption("--chromium-path", default=None))
+            browser = kind.launch(args=CHROMIUM_ARGS, **extra)
             _bare(browser, target)  # warm-up, as the harness's first scenario is
 
             def interleaved():
