@@ -152,6 +152,23 @@ def test_seeding_a_duplicate_id_is_a_conflict(seeded):
     assert resp.status_code == 409
 
 
+
+def test_a_generated_id_that_is_taken_is_drawn_again(site, monkeypatch):
+    """Six random digits meet an earlier member's after ≈1,200 seeds: a seed that names no ID never gets a 409."""
+    from simulator.sites.fanclub import control as fanclub
+    from simulator.sites.myaplus import control as myaplus
+    for module, post in ((myaplus, lambda: site.client.post("/_control/myaplus/accounts", json={})),
+                         (fanclub, lambda: site.client.post("/_control/fanclub/members", json={}))):
+        real, drawn = module.sample, []
+
+        def repeat_first(*args, real=real, drawn=drawn):  # the first draw comes back once more, then fresh ones
+            drawn.append(real(*args) if len(drawn) != 1 else drawn[0])
+            return dict(drawn[-1])
+        monkeypatch.setattr(module, "sample", repeat_first)
+        first, second = post(), post()
+        assert (first.status_code, second.status_code) == (201, 201), second.text
+        assert len(drawn) == 3 and first.json()["id"] != second.json()["id"]
+
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | text,
                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3), max_leaves=8)
 ACCOUNT_KEYS = ["state", "phone", "phone_number", "birth_date", "name_roman", "name_kanji", "card_number", "old_id",

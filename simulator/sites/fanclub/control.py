@@ -62,6 +62,11 @@ def _session_problem(body: dict) -> str | None:
     return None
 
 
+def _taken(members: Members, record: dict, body: dict) -> bool:
+    return bool(("member_number" not in body and members.by_number(record["member_number"]))
+                or ("plus_member_id" not in body and members.plus_id(record["plus_member_id"])))
+
+
 def routes(ctx: SiteContext, members: Members) -> list[Route]:
     arrival = Arrival(ctx, members)
 
@@ -101,6 +106,8 @@ def routes(ctx: SiteContext, members: Members) -> list[Route]:
         if not all(isinstance(v, str) for v in body.values()):
             return JSONResponse({"error": "every override is a string"}, status_code=400)
         record = {**sample(state), **body}
+        while _taken(members, record, body):  # a generated number or ID is never an earlier member's
+            record = {**sample(state), **body}
         if record["carrier"] not in CARRIERS:
             return JSONResponse({"error": f"carrier must be one of {list(CARRIERS)}"}, status_code=400)
         if "billing_id" not in body:

@@ -98,6 +98,12 @@ def _session_problem(body: dict) -> str | None:
     return None
 
 
+def _taken(accounts: Accounts, record: dict, body: dict) -> bool:
+    """Whether an ID the simulator generated (not one the caller gave) is already a member's."""
+    return bool(("old_id" not in body and record["old_id"] and accounts.by_old_id(record["old_id"]))
+                or ("myaplus_id" not in body and record.get("myaplus_id") and accounts.by_myaplus_id(record["myaplus_id"])))
+
+
 def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
     arrival = Arrival(ctx, accounts, codes)
 
@@ -109,6 +115,9 @@ def routes(ctx: SiteContext, accounts: Accounts, codes: Codes) -> list[Route]:
         if state not in STATES or phone not in PHONES:
             return JSONResponse({"error": f"state must be one of {list(STATES)}, phone one of {list(PHONES)}"}, status_code=400)
         record = sample(state, phone)
+        # a generated ID never collides: six random digits meet an earlier member's after ≈1,200 seeds (birthday bound)
+        while _taken(accounts, record, body):
+            record = sample(state, phone)
         if "phone_number" in body:  # "phone" names the kind; the number itself is overridden with phone_number
             body["phone"] = body.pop("phone_number")
         unknown = set(body) - set(record) - {"myaplus_id", "password"}
