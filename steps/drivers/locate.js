@@ -8,6 +8,7 @@
 //               {label}, {placeholder}, {role, name}, {text}, {test_id}, {css}
 //   spec.inner  link_within: the link's exact name inside the text `word`
 // candidates(kind) -> the texts a near miss is looked for in (button and link names, field labels, headings, lines)
+// shown(el) -> whether el is visible (a box, not visibility:hidden, not inside aria-hidden)
 //
 // Matching is tolerant in the ways a reader is: Unicode NFKC (full-width （） and half-width () are the same), white
 // space ignored, case ignored. By default a field is found by its label, aria-label, placeholder or title, or as the
@@ -165,5 +166,5 @@ function candidates(kind) {
   return [...new Set([...lines, ...sentences])];
 }
 
-return {locate, candidates};
+return {locate, candidates, shown};
 })()

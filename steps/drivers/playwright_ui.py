@@ -1,8 +1,13 @@
 """The Playwright driver (Chromium; Playwright's WebKit and Firefox where installed): the mechanics of
-``DocumentUI``. locate.js is installed in every document of the context (an init script); waiting is Playwright's
-own ``wait_for_function`` (polled in the page on animation frames), never a sleep."""
+``DocumentUI``. locate.js and actions.js are installed in every document of the context (an init script). An element
+is a number actions.js keeps in its page, never a Playwright element handle (each handle costs its document Playwright's
+utility world and injected script: ≈30–60 ms of Chromium CPU a document here); a click or fill is checked there as
+Playwright checks it, then done with Playwright's mouse and keyboard. Waiting is polled in the page on animation
+frames (actions.js ``wait``), never a sleep."""
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,21 +20,21 @@ from .document_ui import LOCATE, DocumentUI
 # What a context opened by open_as is given (the same as the ``ui`` fixture's own context).
 CONTEXT = {"locale": "ja-JP", "timezone_id": "Asia/Tokyo", "viewport": {"width": 1000, "height": 900}}
 TIMEOUT_MS = 5000
-INSTALL = f"window.__doc = {LOCATE};"
-FIND = """([spec, mode]) => {
-  if (!window.__doc) return null;
-  const r = window.__doc.locate(spec);
-  if (mode === "gone") return r.visible.some(Boolean) ? null : true;
-  const i = r.visible.indexOf(true);
-  return i >= 0 ? r.els[i] : null;
-}"""
-LEAVING = """el => {  // will clicking el load a new document?
-  const href = el.getAttribute("href");
-  if (href !== null) return !href.startsWith("#") && !href.startsWith("javascript:") && !href.startsWith("mailto:") && !el.target;
-  const form = el.form;
-  return (el.type === "submit" || (el.tagName === "BUTTON" && !el.getAttribute("type"))) && !!form
-    && (form.noValidate || el.formNoValidate || form.checkValidity());
-}"""
+ACTIONS = Path(__file__).with_name("actions.js").read_text(encoding="utf-8")
+INSTALL = f"window.__doc = {LOCATE};\nwindow.__act = {ACTIONS};"
+CALL = "([name, ...args]) => window.__act ? window.__act[name](...args) : null"  # a page without them: as if empty
+# the next DOM change, or 100 ms: what _until waits for between two looks
+CHANGE = ("() => new Promise(r => { const o = new MutationObserver(() => { o.disconnect(); r(true); });"
+          " o.observe(document, {subtree: true, childList: true, characterData: true});"
+          " setTimeout(() => { o.disconnect(); r(true); }, 100); })")
+# Playwright's page.content(), read in the page's world
+CONTENT = ("() => (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '')"
+           " + (document.documentElement ? document.documentElement.outerHTML : '')")
+
+
+def _replaced(error: PlaywrightError) -> bool:
+    """Whether an evaluation failed because a navigation replaced its document (not a fault of the script)."""
+    return any(words in str(error) for words in ("context was destroyed", "navigation", "Target closed", "frame was detached"))
 
 
 class PlaywrightUI(DocumentUI):
@@ -63,32 +68,29 @@ class PlaywrightUI(DocumentUI):
             cdp(self.page).send("Page.resetNavigationHistory")
 
     # mechanics -------------------------------------------------------------------------------------------
-    def _wait(self, spec: dict, mode: str, timeout: float | None = None) -> Any:
-        """The element (mode "shown") or True (mode "gone") once the page has it, else None after ``timeout``. One
-        look first: ``wait_for_function`` makes its first check on the next animation frame (≈16 ms and a frame
-        painted), and most checks find their element at once."""
-        self._arrive()
-        found = self._look(spec, mode)
-        if found is not None:
-            return found
-        try:
-            handle = self.page.wait_for_function(FIND, arg=[spec, mode], polling="raf",
-                                                 timeout=(self.timeout if timeout is None else timeout) * 1000)
-        except PlaywrightTimeout:
-            return None
-        return handle.as_element() or True
+    def _act(self, name: str, *args) -> Any:
+        return self.page.evaluate(CALL, [name, *args])
 
-    def _look(self, spec: dict, mode: str) -> Any:
+    def _wait(self, spec: dict, mode: str, timeout: float | None = None) -> Any:
+        """The element (mode "shown") or True (mode "gone") once the page has it, else None after ``timeout``: one
+        look, then a look on each animation frame, in the page. A navigation during the wait: the next document."""
+        self._arrive()
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while True:
+            try:
+                return self._act("wait", spec, mode, max(0.0, deadline - time.monotonic()) * 1000)
+            except PlaywrightError as error:
+                if not _replaced(error):
+                    raise
+                if time.monotonic() >= deadline:  # the document was replaced while we looked: look in the next one
+                    return None
+                self._settle()
+
+    def _settle(self) -> None:
         try:
-            if mode == "gone":
-                return self.page.evaluate(FIND, [spec, mode])
-            handle = self.page.evaluate_handle(FIND, [spec, mode])
-        except PlaywrightError:  # a navigation replaced the document while we looked: wait instead
-            return None
-        element = handle.as_element()
-        if element is None:
-            handle.dispose()
-        return element
+            self.page.wait_for_load_state("domcontentloaded")
+        except PlaywrightError:
+            pass
 
     def _locate(self, spec: dict) -> dict:
         self._arrive()
@@ -108,28 +110,48 @@ class PlaywrightUI(DocumentUI):
             return []
 
     def _fill(self, element, value: str) -> None:
-        element.fill(value)
+        """Playwright's fill: actions.js checks the field and selects its text, the keyboard types over it as one insert
+        (an empty value: Delete)."""
+        how = self._act("fill", element, value, self.timeout * 1000)
+        if how == "type":
+            if value:
+                self.page.keyboard.insert_text(value)
+            else:
+                self.page.keyboard.press("Delete")
+        elif how != "done":
+            raise AssertionError(f"cannot fill the field: {how}")
 
     def _click(self, element) -> None:
-        """Click; when that submits a form or follows a link, wait until the next document has loaded."""
-        leaving = element.evaluate(LEAVING)
-        if not leaving:
-            element.click()
+        """Click with the mouse at the element's point once it can take the click; when that submits a form or follows
+        a link, wait until the next document has loaded."""
+        spot = self._act("spot", element, self.timeout * 1000)
+        if "problem" in spot:
+            raise AssertionError(f"cannot click: {spot['problem']} (after {self.timeout:g}s, on {self.page.url})")
+        if not spot["leaving"]:
+            self.page.mouse.click(spot["x"], spot["y"])
             return
         try:
             with self.page.expect_navigation(wait_until="domcontentloaded", timeout=self.timeout * 1000):
-                element.click()
+                self.page.mouse.click(spot["x"], spot["y"])
         except PlaywrightTimeout:
             pass  # a script handled it without leaving the page: the next observation decides
 
     def _check(self, element) -> None:
-        element.check()
+        """Playwright's check: nothing when checked already, else a click that must leave it checked."""
+        state = self._act("checked", element)
+        if state is None:
+            raise AssertionError("not a checkbox or radio button")
+        if state:
+            return
+        self._click(element)
+        if not self._act("checked", element):
+            raise AssertionError("clicking the checkbox did not check it")
 
     def _attribute(self, element, name: str) -> str | None:
-        return element.get_attribute(name)
+        return self._act("attribute", element, name)
 
     def _tag(self, element) -> str:
-        return element.evaluate("el => el.tagName.toLowerCase()")
+        return self._act("tag", element)
 
     def _until(self, probe, what: str) -> None:
         """Retry ``probe`` until it holds: each retry waits for the page to change (a DOM mutation) or 100 ms."""
@@ -140,11 +162,9 @@ class PlaywrightUI(DocumentUI):
             if ok:
                 return
             try:
-                self.page.wait_for_function("() => new Promise(r => { const o = new MutationObserver(() => { o.disconnect(); r(true); });"
-                                            " o.observe(document, {subtree: true, childList: true, characterData: true});"
-                                            " setTimeout(() => { o.disconnect(); r(true); }, 100); })", timeout=1000)
+                self.page.evaluate(CHANGE)
             except PlaywrightError:
-                self.page.wait_for_load_state()
+                self._settle()
         raise AssertionError(f"{what} within {self.timeout:g}s; saw {str(seen)[:300]!r} (on {self.current_url()})")
 
     def current_url(self) -> str:
@@ -217,4 +237,9 @@ class PlaywrightUI(DocumentUI):
 
     def html(self) -> str:
         self._arrive()
+        for _ in range(3):
+            try:
+                return self.page.evaluate(CONTENT)
+            except PlaywrightError:  # a navigation replaced the document while we read it
+                self._settle()
         return self.page.content()
