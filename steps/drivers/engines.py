@@ -115,8 +115,32 @@ def webkitgtk_environment(display: str) -> dict[str, str]:
     """WebKitWebDriver's environment, which MiniBrowser and its web processes inherit. Without a GPU, WebKit's
     accelerated compositing paints every frame through software OpenGL; ``WEBKIT_DISABLE_COMPOSITING_MODE=1`` (WebKitGTK's
     own switch) paints the page directly instead: the same DOM, layout and events, ≈0.6× the CPU a page load costs here
-    (README: Suite times). A value set in the caller's environment is kept (``=0`` turns compositing back on)."""
-    return {"WEBKIT_DISABLE_COMPOSITING_MODE": "1", **os.environ, "DISPLAY": display}
+    (README: Suite times). A value set in the caller's environment is kept (``=0`` turns compositing back on).
+
+    GTK's classic scrollbars, not its overlay ones (``gtk-overlay-scrolling=false``, in a settings.ini on
+    ``XDG_CONFIG_DIRS``; a user's own ~/.config/gtk-3.0/settings.ini still wins): an overlay scrollbar fades in and out
+    for seconds after each load of a page taller than the window, repainting every frame (≈60–80 ms of CPU a second
+    here, while the harness reads the page). Classic scrollbars are what Safari shows with a mouse attached."""
+    dirs = os.environ.get("XDG_CONFIG_DIRS") or "/etc/xdg"
+    return {"WEBKIT_DISABLE_COMPOSITING_MODE": "1", **os.environ, "DISPLAY": display,
+            "XDG_CONFIG_DIRS": f"{gtk_settings_dir()}:{dirs}"}
+
+
+GTK_SETTINGS = "[Settings]\ngtk-overlay-scrolling=false\n"
+
+
+def gtk_settings_dir() -> str:
+    """A config directory holding gtk-3.0/settings.ini with GTK_SETTINGS (made once, in the temporary directory)."""
+    import tempfile
+    from pathlib import Path
+    root = Path(tempfile.gettempdir()) / f"first-login-harness-gtk-{os.getuid()}"
+    ini = root / "gtk-3.0" / "settings.ini"
+    if not ini.is_file() or ini.read_text(encoding="utf-8") != GTK_SETTINGS:
+        ini.parent.mkdir(parents=True, exist_ok=True)
+        partial = ini.with_name(f"settings.ini.{os.getpid()}")
+        partial.write_text(GTK_SETTINGS, encoding="utf-8")
+        partial.replace(ini)  # whole or not at all, with several workers starting at once
+    return str(root)
 
 
 @contextmanager

@@ -31,6 +31,14 @@ const goes = href !== null ? !href.startsWith("#") && !href.startsWith("javascri
     && (el.form.noValidate || el.formNoValidate || el.form.checkValidity());
 if (goes) window.__uiLeaving = true;
 return goes;"""
+# Playwright's fill (select the field's text, then insert the value as one edit): trusted beforeinput and input events
+# of type insertText, maxlength honoured, no key events. WebDriver's Element Send Keys types key by key instead, each
+# key a repaint: ≈100 ms of browser CPU for 22 characters in WebKitGTK here, against ≈5 ms this way (README: Suite times).
+INSERT = """const [el, value] = arguments;
+el.focus();
+if (typeof el.select === "function") el.select();
+else { const range = document.createRange(); range.selectNodeContents(el); getSelection().removeAllRanges(); getSelection().addRange(range); }
+return document.execCommand("insertText", false, value);"""
 ARRIVED = "return !window.__uiLeaving && document.readyState === 'complete'"
 TICK = """const done = arguments[0];
 const dot = document.createElement("div");
@@ -81,6 +89,10 @@ class WebDriverUI(DocumentUI):
             return []
 
     def _fill(self, element, value: str) -> None:
+        """The value inserted as one edit (INSERT); where the browser cannot (a read-only field, a date input), WebDriver's
+        own clear and typing, with their errors."""
+        if value and self.driver.execute_script(INSERT, element, value):
+            return
         element.clear()
         if value:  # WebKitWebDriver rejects empty text
             element.send_keys(value)
