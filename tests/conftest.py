@@ -6,7 +6,7 @@ from contextlib import ExitStack
 from typing import Callable, Iterator
 
 import pytest
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 from simulator.app import create_app
 from simulator.clock import Clock

@@ -7,7 +7,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 ALERT = re.compile(r'<div role="alert">(.*?)</div>', re.S)

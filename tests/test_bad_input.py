@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.routing import Mount
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 from simulator.app import SITE_MESSAGES
 from simulator.stubs.app import create_stubs_app

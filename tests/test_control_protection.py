@@ -9,7 +9,7 @@ import sys
 
 import pytest
 import requests
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 from simulator.__main__ import main as simulator_main
 from simulator.stubs.__main__ import main as stubs_main

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 from simulator.app import create_app
 from simulator.browser_support import NOTICE_LINES, classify, guidance

@@ -11,7 +11,7 @@ import smtplib
 import pytest
 import requests
 from starlette.routing import Route
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 from simulator import security
 from simulator.app import SITE_MESSAGES, create_app

@@ -11,7 +11,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 from starlette.routing import Mount
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 from simulator.stubs.app import create_stubs_app
 from simulator.stubs.registry import Registry

@@ -1,7 +1,7 @@
-"""Shards, workers and the merge, for real: a small subset of the features run once in one process, once as two
-pytest-split shards (``--splits 2 --group 1|2``, each its own process, simulator and browser) merged with
-``python -m steps.reporting merge``, and once with ``-n 2`` workers. All three must give the same scenarios with
-the same statuses and history ids, and one environment.properties listing the engine that ran."""
+"""Shards, workers and the merge, for real: a small subset of the features run as two pytest-split shards
+(``--splits 2 --group 1|2``, each its own process, simulator and browser) merged with ``python -m steps.reporting
+merge``, and once with ``-n 2`` workers. Both must give every scenario the subset selects (pytest's own collection
+says which), with the same statuses and history ids, and one environment.properties listing the engine that ran."""
 from __future__ import annotations
 
 import json
@@ -40,10 +40,17 @@ def outcome(results: Path) -> list[tuple[str, str, str, str]]:
     return sorted(rows)
 
 
-def test_two_shards_merged_and_two_workers_equal_one_process(tmp_path):
-    pytest_run(tmp_path / "one")
-    one = outcome(tmp_path / "one")
-    assert len(one) >= 3, "the subset selected too few scenarios to split"
+def selected() -> list[str]:
+    """The subset's scenarios as pytest collects them (their test names), without running them."""
+    done = subprocess.run([sys.executable, "-m", "pytest", *SUBSET, "--collect-only", "-q", "-p", "no:randomly", *LEAN],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return sorted(line.split("::", 1)[1] for line in done.stdout.splitlines() if "::" in line)
+
+
+def test_two_shards_merged_equal_two_workers_and_hold_every_selected_scenario(tmp_path):
+    wanted = selected()
+    assert len(wanted) >= 3, "the subset selects too few scenarios to split"
 
     shard_dirs = [tmp_path / f"shard-{k}" for k in (1, 2)]
     for k, results in enumerate(shard_dirs, start=1):
@@ -56,11 +63,13 @@ def test_two_shards_merged_and_two_workers_equal_one_process(tmp_path):
     done = subprocess.run([sys.executable, "-m", "steps.reporting", "merge", *map(str, shard_dirs), "--out", str(merged_dir)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert outcome(merged_dir) == one
+    merged = outcome(merged_dir)
+    assert len(merged) == len({row[3] for row in merged}) == len(wanted), f"merged {merged}, selected {wanted}"
+    assert {row[2] for row in merged} == {"passed"}, merged
 
     workers = tmp_path / "workers"
     progress = pytest_run(workers, "-n", "2", "--dist", "loadgroup", "--feature-progress").stdout
-    assert outcome(workers) == one
+    assert outcome(workers) == merged
     assert "▶ features/myaplus/" in progress, "the controller shows no progress under -n 2"
 
     for results in (merged_dir, workers):

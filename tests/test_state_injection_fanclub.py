@@ -7,7 +7,7 @@ import html
 import re
 
 import pytest
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 from simulator.app import create_app
 from simulator.web import SESSION_COOKIE

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from starlette.testclient import TestClient
+from .asgi_client import TestClient
 
 from simulator.sites.myaplus.flow import STEP_PAGES
 from simulator.web import SESSION_COOKIE

@@ -5,7 +5,7 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from starlette.testclient import TestClient
+from ..asgi_client import TestClient
 
 from tests.blind_site.app import build_app
 from tests.blind_site.defects import DEFECTS
