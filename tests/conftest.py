@@ -62,3 +62,9 @@ def make_site(sim_settings: Settings, sim_clock: Clock, stub_services: RunningSt
 @pytest.fixture
 def site(make_site) -> MyAplus:
     return make_site()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``slow`` (each starts processes of its own, 5–25 s) run first, the rest after in their order: under
+    xdist a long test handed out last ends the run late while the other workers wait."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from steps.drivers import chromium_switches as switches
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,6 +25,7 @@ def test_one_disable_features_flag_with_playwrights_list_and_the_harness_additio
     assert {"PaintHolding", "RenderDocument"} <= set(names) and len(names) == len(set(names))
 
 
+@pytest.mark.slow
 def test_the_harness_flag_is_the_one_chromium_honours():
     """Chromium keeps the last --disable-features: the harness's (after Playwright's) must be it, so the list it
     carries (Playwright's own among it) is what holds. FencedFrames is a feature a page can see. (A process of its

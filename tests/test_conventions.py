@@ -10,6 +10,8 @@ import sys
 import xml.dom.minidom
 from pathlib import Path
 
+import pytest
+
 from steps.evidence import allure_hooks
 from steps.reporting import results, summary
 from tests.lean import LEAN
@@ -63,6 +65,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 def test_old_option_names_are_aliases_of_pytest_playwrights(tmp_path):
     p = project(tmp_path)
     for args, expected in ((["--pw-trace=retain-on-failure", "--screenshots=always"], "retain-on-failure,on,off,None,None"),

@@ -33,6 +33,7 @@ def wheel(tmp_path_factory) -> Path:
     return next((tmp / "dist").glob("first_login_harness-*.whl"))
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_features_fixtures_plugin_and_command(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     features = {n for n in names if n.startswith("steps/_data/features/") and n.endswith(".feature")}
@@ -47,6 +48,7 @@ def test_the_wheel_carries_features_fixtures_plugin_and_command(wheel):
 
 
 @pytest.mark.skipif(not os.access("/usr/bin/chromium", os.X_OK), reason="needs Debian's chromium")
+@pytest.mark.slow
 def test_a_vendor_directory_runs_the_conformance_with_one_command(wheel, tmp_path):
     site = tmp_path / "site-packages"
     zipfile.ZipFile(wheel).extractall(site)

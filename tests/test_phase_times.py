@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from steps.harness.phase_times import PHASES, _Totals, summary
 from tests.lean import LEAN
 
@@ -69,6 +71,7 @@ def test_the_table_splits_a_scenario_into_its_keywords_and_names_the_slowest_ste
     assert "when: 待つ" in slowest[0], out  # the slowest step first
 
 
+@pytest.mark.slow
 def test_under_xdist_the_workers_times_reach_the_controller(tmp_path):
     out = _run(tmp_path, "-n", "2")
     assert "1 scenarios on 1 workers (times summed)" in out or "1 scenarios on 2 workers" in out, out

@@ -17,6 +17,8 @@ from steps.drivers import engines
 from steps.reporting import environment
 from tests.lean import LEAN
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ["tests/features/test_myaplus.py", "-k", "ログイン画面に"]
 DRIVER = Path(playwright.__file__).parent / "driver"

@@ -17,7 +17,7 @@ from tests.lean import LEAN
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ["tests/features/test_myaplus.py", "-k", "ログイン画面に"]  # a few scenarios of ① and ⑩
-pytestmark = pytest.mark.skipif(not os.access("/usr/bin/chromium", os.X_OK), reason="needs Debian's chromium")
+pytestmark = [pytest.mark.skipif(not os.access("/usr/bin/chromium", os.X_OK), reason="needs Debian's chromium"), pytest.mark.slow]
 
 
 def pytest_run(results: Path, *extra: str) -> subprocess.CompletedProcess:

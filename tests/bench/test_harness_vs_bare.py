@@ -23,7 +23,7 @@ from steps.target.launch import start_embedded
 
 from .scenario_runs import run_scenarios
 
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.slow]
 LOGIN_ERROR = "入力されたIDとパスワードではログインできません"
 
 

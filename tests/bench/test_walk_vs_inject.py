@@ -17,7 +17,7 @@ from .scenario_runs import run_scenarios
 SCENARIOS = ("条件を満たすパスワードを登録すると登録完了となる", "届いた認証コードを入力するとメールアドレス変更の確認へ進む",
              "はいを押すと電話番号の認証へ進む", "my_aplusにログインするを押すとログイン画面が表示される",
              "取得済のplus_member_idのパスワードを入力すると初回ログインが完了する")
-pytestmark = pytest.mark.benchmark
+pytestmark = [pytest.mark.benchmark, pytest.mark.slow]
 
 
 def test_walked_vs_injected(benchmark, request, tmp_path, capsys):

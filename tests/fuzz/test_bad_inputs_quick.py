@@ -3,7 +3,11 @@ from any form, control or stub endpoint or the SMTP sink, and the records seeded
 method and Host header is tried, each on a quarter of the paths (``thin=4``; ``make fuzz``: on every path)."""
 from __future__ import annotations
 
+import pytest
+
 from .run import HOSTS, METHODS, run
+
+pytestmark = pytest.mark.slow
 
 
 def test_bad_inputs_answer_below_500_and_keep_the_records():

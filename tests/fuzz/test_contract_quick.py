@@ -7,6 +7,8 @@ import pytest
 
 from .schemathesis_run import run_schemathesis
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def live():
