@@ -119,12 +119,12 @@ class PlaywrightUI(DocumentUI):
             else:
                 self.page.keyboard.press("Delete")
         elif how != "done":
-            raise AssertionError(f"cannot fill the field: {how}")
+            raise AssertionError(f"cannot fill the field: {how or 'the page has no harness script (actions.js)'}")
 
     def _click(self, element) -> None:
         """Click with the mouse at the element's point once it can take the click; when that submits a form or follows
         a link, wait until the next document has loaded."""
-        spot = self._act("spot", element, self.timeout * 1000)
+        spot = self._act("spot", element, self.timeout * 1000) or {"problem": "the page has no harness script (actions.js)"}
         if "problem" in spot:
             raise AssertionError(f"cannot click: {spot['problem']} (after {self.timeout:g}s, on {self.page.url})")
         if not spot["leaving"]:
