@@ -42,6 +42,15 @@ VENDOR = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>My
   <a class="btn" href="/next.html?via=link">同意して進む</a>
   <button type="submit">ログインする</button>
 </form></div></body></html>"""
+CHECKS = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>c</title></head><body><main>
+<h1>確認画面</h1><form action="/next.html" method="get">
+  <label for="s">短い欄</label><input id="s" name="s" maxlength="5" value="old">
+  <label for="r">読むだけの欄</label><input id="r" name="r" readonly value="fixed">
+  <button type="button" disabled>押せないボタン</button>
+  <div style="position:relative"><button type="button">隠れたボタン</button>
+    <div style="position:absolute;inset:0;background:#fff">覆い</div></div>
+  <div style="height:2000px"></div><button type="submit" name="a" value="far">下のボタン</button>
+</form></main></body></html>"""
 NEXT = """<!doctype html><html><head><meta charset="utf-8"></head><body><main><h1>次の画面</h1>
 <p id="q"></p><script>document.getElementById('q').textContent = location.search</script></main></body></html>"""
 
@@ -53,6 +62,7 @@ def site(tmp_path_factory):
     (root / "next.html").write_text(NEXT, encoding="utf-8")
     (root / "help.html").write_text(HELP, encoding="utf-8")
     (root / "vendor.html").write_text(VENDOR, encoding="utf-8")
+    (root / "checks.html").write_text(CHECKS, encoding="utf-8")
     quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
     handler = functools.partial(quiet, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -117,6 +127,27 @@ def test_actions_fill_choose_press_and_back(ui):
     ui.back()
     ui.expect_heading("入力画面")
     ui.expect_alert("コードが違います")
+
+
+def test_a_fill_replaces_the_old_value_within_maxlength_and_a_far_button_is_scrolled_to(ui):
+    ui.open("/checks.html")
+    ui.fill("短い欄", "123456789")  # typed over 「old」; the field takes five characters, as it would from a keyboard
+    ui.press("下のボタン")
+    ui.expect_text("?s=12345&r=fixed&a=far")
+
+
+def test_playwright_clicks_only_what_a_person_could(ui):
+    """The checks Playwright makes before an action, made in the page (steps/drivers/actions.js): a disabled button, a
+    button under another element and a read-only field are refused with the reason, after the wait."""
+    if not isinstance(ui, PlaywrightUI):
+        pytest.skip("WebDriver's own click and typing make these checks (element click intercepted / not interactable)")
+    ui.open("/checks.html")
+    with briefly(ui, 0.3):
+        for action, words in ((lambda: ui.press("押せないボタン"), "not enabled"),
+                              (lambda: ui.press("隠れたボタン"), "would receive the click"),
+                              (lambda: ui.fill("読むだけの欄", "x"), "not editable")):
+            with pytest.raises(AssertionError, match=words):
+                action()
 
 
 def test_links_sharing_a_name_told_apart_by_their_sentence(ui):
