@@ -115,3 +115,25 @@ def test_the_summary_goes_into_the_github_job_summary(tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
     summary.step_summary("━━ My APLUS\n ✓ screen  passed 1")
     assert "```\n━━ My APLUS\n ✓ screen  passed 1\n```" in target.read_text(encoding="utf-8")
+
+
+def test_a_trace_keeps_dom_snapshots_and_records_the_screencast_only_when_asked():
+    class Tracing:
+        def start(self, **kwargs):
+            self.started = kwargs
+
+    class Config:
+        def __init__(self, **options):
+            self.options = options
+
+        def getoption(self, name, default=None):
+            return self.options.get(name, default)
+
+    for options, screenshots in (({"tracing": "retain-on-failure"}, False),
+                                 ({"tracing": "on", "trace_screenshots": "on"}, True)):
+        context = type("Context", (), {"tracing": Tracing()})()
+        allure_hooks.begin_tracing(context, Config(**options))
+        assert context.tracing.started == {"screenshots": screenshots, "snapshots": True, "sources": False}
+    context = type("Context", (), {"tracing": Tracing()})()
+    allure_hooks.begin_tracing(context, Config(tracing="off"))
+    assert not hasattr(context.tracing, "started")

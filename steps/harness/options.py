@@ -22,6 +22,10 @@ def pytest_addoption(parser):
     group.addoption("--browser-channel", default=None,
                     help="Playwright browser channel (chrome, chrome-beta, msedge ...): that installed browser instead of "
                          "--chromium-path")
+    group.addoption("--trace-screenshots", choices=("on", "off"), default="off",
+                    help="with --tracing: also record the screencast (the trace viewer's filmstrip). Default off: the "
+                         "trace keeps its DOM snapshot before and after every action; the screencast costs ≈1.5× the "
+                         "run's time (README: Suite times)")
     group.addoption("--device", default=None,
                     help="emulate a Playwright device descriptor (e.g. 'iPhone 15', 'Pixel 7'): viewport, User-Agent, touch")
     # remote browsers
