@@ -11,7 +11,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager, nullcontext
+from pathlib import Path
 from typing import Iterator
 
 PLAYWRIGHT_ENGINES = ("chromium", "webkit", "firefox")
@@ -131,8 +133,6 @@ GTK_SETTINGS = "[Settings]\ngtk-overlay-scrolling=false\n"
 
 def gtk_settings_dir() -> str:
     """A config directory holding gtk-3.0/settings.ini with GTK_SETTINGS (made once, in the temporary directory)."""
-    import tempfile
-    from pathlib import Path
     root = Path(tempfile.gettempdir()) / f"first-login-harness-gtk-{os.getuid()}"
     ini = root / "gtk-3.0" / "settings.ini"
     if not ini.is_file() or ini.read_text(encoding="utf-8") != GTK_SETTINGS:
@@ -181,7 +181,6 @@ def remote_capabilities(name: str, path: str | None = None) -> dict:
     what the engine's own driver would be asked for (webkitgtk: MiniBrowser as installed here by Debian)."""
     if path:
         import json
-        from pathlib import Path
         text = Path(path).read_text(encoding="utf-8") if not path.lstrip().startswith("{") else path
         caps = json.loads(text)
         return caps.get("capabilities", {}).get("alwaysMatch", caps) if "capabilities" in caps else caps

@@ -25,8 +25,9 @@ if (op === "first") { const i = r.visible.indexOf(true); return i >= 0 ? r.els[i
 if (op === "gone") return !r.visible.some(Boolean);
 return {texts: r.texts, visible: r.visible, how: r.how};"""
 LEAVING = """const el = arguments[0];  // will clicking el load a new document? if so, mark the one we are leaving
-const href = el.getAttribute("href");
-const goes = href !== null ? !href.startsWith("#") && !href.startsWith("javascript:") && !href.startsWith("mailto:") && !el.target
+const link = el.closest("a[href], area[href]");  // the same rule as actions.js leaving()
+const href = link && link.getAttribute("href");
+const goes = link ? !href.startsWith("#") && !href.startsWith("javascript:") && !href.startsWith("mailto:") && !link.target
   : (el.type === "submit" || (el.tagName === "BUTTON" && !el.getAttribute("type"))) && !!el.form
     && (el.form.noValidate || el.formNoValidate || el.form.checkValidity());
 if (goes) window.__uiLeaving = true;
