@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := chromium fonts-noto-cjk xvfb xauth webkit2gtk-driver
 # wanted, not required: without it the harness runs the full Chromium headless (≈1.35× the suite time; README: Suite times)
 APT_OPTIONAL := chromium-headless-shell
+# --no-install-recommends: 87 packages instead of 334 on a bare Debian 12 (no GStreamer codecs, printing, Perl, avahi...),
+# which neither browser uses here (README: Suite times)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 # The engines the features run in, one pytest run each (README: Browsers and engines): Blink, then WebKit. Both runs write to
@@ -21,17 +23,18 @@ OTHER_ENGINES = $(wordlist 2,$(words $(ENGINES)),$(ENGINES))
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
 
-setup: system-deps python-deps ## install system packages (apt) and Python packages (.venv)
+setup: ## install system packages (apt) and Python packages (.venv), both at once (neither needs the other)
+	@$(MAKE) --no-print-directory -j2 system-deps python-deps
 
 system-deps: ## chromium, Japanese fonts, Xvfb and WebKitWebDriver from Debian (skipped when present)
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "system packages present"; fi
 	@missing=""; for p in $(APT_OPTIONAL); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing (optional):$$missing"; \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null 2>&1 \
-	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; } \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
 	  || echo "not installed:$$missing (optional: Chromium runs as the full browser, headless)"; fi
 
 $(VENV)/.installed: pyproject.toml

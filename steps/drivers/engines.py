@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator
@@ -205,7 +206,9 @@ def remote_webdriver(url: str, capabilities: dict, user_agent: str | None = None
     options = ArgOptions()
     for key, value in caps.items():
         options.set_capability(key, value)
-    driver = webdriver.Remote(command_executor=url, options=options)
+    with warnings.catch_warnings():  # Selenium (4.51 here) warns about its own internal call, whatever we pass
+        warnings.filterwarnings("ignore", "setting remote_server_addr in RemoteConnection", DeprecationWarning)
+        driver = webdriver.Remote(command_executor=url, options=options)
     try:
         try:
             driver.set_window_size(*WINDOW)
