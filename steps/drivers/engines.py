@@ -106,7 +106,7 @@ def webkitgtk(headed: bool, user_agent: str | None = None, display: str | None =
         options.add_argument(f"--user-agent={user_agent}")
     with (nullcontext(display) if display else _current_display() if headed else xvfb()) as display:
         service = webdriver.WebKitGTKService(executable_path=driver_path, env=webkitgtk_environment(display))
-        driver = webdriver.WebKitGTK(options=options, service=service)
+        driver = quietly(webdriver.WebKitGTK, options=options, service=service)
         try:
             driver.set_window_size(*WINDOW)
             yield driver
@@ -206,9 +206,7 @@ def remote_webdriver(url: str, capabilities: dict, user_agent: str | None = None
     options = ArgOptions()
     for key, value in caps.items():
         options.set_capability(key, value)
-    with warnings.catch_warnings():  # Selenium (4.51 here) warns about its own internal call, whatever we pass
-        warnings.filterwarnings("ignore", "setting remote_server_addr in RemoteConnection", DeprecationWarning)
-        driver = webdriver.Remote(command_executor=url, options=options)
+    driver = quietly(webdriver.Remote, command_executor=url, options=options)
     try:
         try:
             driver.set_window_size(*WINDOW)
@@ -217,6 +215,14 @@ def remote_webdriver(url: str, capabilities: dict, user_agent: str | None = None
         yield driver
     finally:
         driver.quit()
+
+
+def quietly(start, **kwargs):
+    """A Selenium session, without the DeprecationWarning Selenium (4.51 here) raises about its own internal call
+    (``remote_server_addr``), whatever its caller passes: pytest would print it once per session."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "setting remote_server_addr in RemoteConnection", DeprecationWarning)
+        return start(**kwargs)
 
 
 def json_copy(value):
