@@ -146,8 +146,15 @@ vendor-install-proof: ## the installed harness outside this repository: wheel, f
 	cd $(VENDOR_DIR) && $(VENDOR_VENV)/bin/first-login-harness conformance --target profile.yaml -k '$(VENDOR_K)'
 	@echo "report: $(VENDOR_DIR)/reports/conformance/conformance.md"
 
-bench: setup ## speed targets (pytest-benchmark)
-	$(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider -p no:allure_pytest"
+# BENCH_SUITE=0: the benchmarks only, without the whole suite per engine
+BENCH_SUITE ?= 1
+bench: setup ## speed targets (pytest-benchmark), then the whole suite per engine of ENGINES with its split (--phase-times)
+	@status=0; $(PY) -m pytest tests/bench -p no:randomly --benchmark-only -o addopts="-p no:cacheprovider -p no:allure_pytest" \
+	  || status=$$?; \
+	if [ "$(BENCH_SUITE)" != 0 ]; then for engine in $(ENGINES); do \
+	  echo "── the whole suite, in $$engine: load $$(cut -d' ' -f1-3 /proc/loadavg) at the start, WORKERS=$(WORKERS)"; \
+	  $(PY) -m pytest tests/features $(LEAN) -q --browser $$engine $(WORKER_ARGS) --phase-times \
+	    -o addopts="-p no:cacheprovider -p no:allure_pytest" || status=$$?; done; fi; exit $$status
 
 FUZZ_INPUTS ?= 10000
 fuzz: setup ## bad inputs (>= FUZZ_INPUTS, default 10000) over every form, control and stub endpoint and SMTP, then schemathesis; fails on any 5xx

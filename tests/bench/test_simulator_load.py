@@ -100,7 +100,7 @@ def measuring(benchmark) -> bool:
     return not getattr(benchmark, "disabled", False)
 
 
-def test_form_posts(benchmark):
+def test_form_posts(benchmark, capsys):
     server = serve(log2_n=4)
     posts = 1500 if measuring(benchmark) else 20
     try:
@@ -113,11 +113,12 @@ def test_form_posts(benchmark):
     finally:
         server.stop()
     benchmark.extra_info.update(result)
-    print(f"\nform posts (cheap hash, 4 clients): {result}")
+    with capsys.disabled():
+        print(f"\nform posts (cheap hash, 4 clients): {result}")
     assert result["statuses"] == [401] and result["requests"] > 0
 
 
-def test_login_throughput_grows_with_clients(benchmark):
+def test_login_throughput_grows_with_clients(benchmark, capsys):
     server = serve(log2_n=14)
     posts = 40 if measuring(benchmark) else 2
     try:
@@ -135,6 +136,7 @@ def test_login_throughput_grows_with_clients(benchmark):
     finally:
         server.stop()
     benchmark.extra_info["by_clients"] = results
-    print("\nlogins/s (scrypt 2**14) by clients: " + ", ".join(f"{r['clients']}: {r['per_second']}/s p99 {r['p99_ms']} ms"
-                                                              for r in results))
+    with capsys.disabled():
+        print("\nlogins/s (scrypt 2**14) by clients: " + ", ".join(f"{r['clients']}: {r['per_second']}/s p99 {r['p99_ms']} ms"
+                                                                  for r in results))
     assert all(r["requests"] > 0 and r["statuses"] == [303] for r in results)
