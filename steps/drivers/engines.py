@@ -17,6 +17,8 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator
 
+from . import bounded
+
 PLAYWRIGHT_ENGINES = ("chromium", "webkit", "firefox")
 WEBDRIVER_ENGINES = ("webkitgtk", "safari")
 ENGINES = PLAYWRIGHT_ENGINES + WEBDRIVER_ENGINES
@@ -106,7 +108,7 @@ def webkitgtk(headed: bool, user_agent: str | None = None, display: str | None =
         options.add_argument(f"--user-agent={user_agent}")
     with (nullcontext(display) if display else _current_display() if headed else xvfb()) as display:
         service = webdriver.WebKitGTKService(executable_path=driver_path, env=webkitgtk_environment(display))
-        driver = quietly(webdriver.WebKitGTK, options=options, service=service)
+        driver = bounded.guard(quietly(webdriver.WebKitGTK, options=options, service=service))
         try:
             driver.set_window_size(*WINDOW)
             yield driver
@@ -159,7 +161,7 @@ def safari(user_agent: str | None = None) -> Iterator:
     if sys.platform != "darwin" or not shutil.which("safaridriver"):
         raise Unavailable("safari: needs macOS with safaridriver (run `safaridriver --enable` once)")
     from selenium import webdriver
-    driver = webdriver.Safari()
+    driver = bounded.guard(webdriver.Safari())
     try:
         driver.set_window_size(*WINDOW)
         yield driver
@@ -206,7 +208,7 @@ def remote_webdriver(url: str, capabilities: dict, user_agent: str | None = None
     options = ArgOptions()
     for key, value in caps.items():
         options.set_capability(key, value)
-    driver = quietly(webdriver.Remote, command_executor=url, options=options)
+    driver = bounded.guard(quietly(webdriver.Remote, command_executor=url, options=options))
     try:
         try:
             driver.set_window_size(*WINDOW)

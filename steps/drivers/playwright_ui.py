@@ -15,6 +15,7 @@ from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, 
 
 from ..harness.contexts import LEFT, STORAGE, cdp
 from ..target.vocabulary import Vocabulary
+from . import bounded
 from .document_ui import LOCATE, DocumentUI
 
 # What a context opened by open_as is given (the same as the ``ui`` fixture's own context).
@@ -68,8 +69,8 @@ class PlaywrightUI(DocumentUI):
             cdp(self.page).send("Page.resetNavigationHistory")
 
     # mechanics -------------------------------------------------------------------------------------------
-    def _act(self, name: str, *args) -> Any:
-        return self.page.evaluate(CALL, [name, *args])
+    def _act(self, name: str, *args, seconds: float | None = None) -> Any:
+        return bounded.evaluate(self.page, CALL, [name, *args], seconds)
 
     def _wait(self, spec: dict, mode: str, timeout: float | None = None) -> Any:
         """The element (mode "shown") or True (mode "gone") once the page has it, else None after ``timeout``: one
@@ -78,7 +79,8 @@ class PlaywrightUI(DocumentUI):
         deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
         while True:
             try:
-                return self._act("wait", spec, mode, max(0.0, deadline - time.monotonic()) * 1000)
+                left = max(0.0, deadline - time.monotonic())
+                return self._act("wait", spec, mode, left * 1000, seconds=left + bounded.HUNG_SECONDS)
             except PlaywrightError as error:
                 if not _replaced(error):
                     raise
@@ -96,7 +98,7 @@ class PlaywrightUI(DocumentUI):
         self._arrive()
         for _ in range(3):  # a navigation may replace the document between two looks
             try:
-                return self.page.evaluate("spec => window.__doc ? (r => ({texts: r.texts, visible: r.visible, how: r.how}))"
+                return bounded.evaluate(self.page, "spec => window.__doc ? (r => ({texts: r.texts, visible: r.visible, how: r.how}))"
                                           "(window.__doc.locate(spec)) : {texts: [], visible: [], how: ''}", spec)
             except PlaywrightError:
                 self.page.wait_for_load_state()
@@ -105,36 +107,39 @@ class PlaywrightUI(DocumentUI):
     def _candidates(self, kind: str) -> list[str]:
         self._arrive()
         try:
-            return self.page.evaluate("kind => window.__doc ? window.__doc.candidates(kind) : []", kind)
+            return bounded.evaluate(self.page, "kind => window.__doc ? window.__doc.candidates(kind) : []", kind)
         except PlaywrightError:
             return []
 
     def _fill(self, element, value: str) -> None:
         """Playwright's fill: actions.js checks the field and selects its text, the keyboard types over it as one insert
         (an empty value: Delete)."""
-        how = self._act("fill", element, value, self.timeout * 1000)
+        how = self._act("fill", element, value, self.timeout * 1000, seconds=self.timeout + bounded.HUNG_SECONDS)
         if how == "type":
             if value:
-                self.page.keyboard.insert_text(value)
+                bounded.within(self.page, lambda: self.page.keyboard.insert_text(value), what="typing")
             else:
-                self.page.keyboard.press("Delete")
+                bounded.within(self.page, lambda: self.page.keyboard.press("Delete"), what="a key")
         elif how != "done":
             raise AssertionError(f"cannot fill the field: {how or 'the page has no harness script (actions.js)'}")
 
     def _click(self, element) -> None:
         """Click with the mouse at the element's point once it can take the click; when that submits a form or follows
         a link, wait until the next document has loaded."""
-        spot = self._act("spot", element, self.timeout * 1000) or {"problem": "the page has no harness script (actions.js)"}
+        spot = self._act("spot", element, self.timeout * 1000, seconds=self.timeout + bounded.HUNG_SECONDS) or {"problem": "the page has no harness script (actions.js)"}
         if "problem" in spot:
             raise AssertionError(f"cannot click: {spot['problem']} (after {self.timeout:g}s, on {self.page.url})")
         if not spot["leaving"]:
-            self.page.mouse.click(spot["x"], spot["y"])
+            self._mouse_click(spot)
             return
         try:
             with self.page.expect_navigation(wait_until="domcontentloaded", timeout=self.timeout * 1000):
-                self.page.mouse.click(spot["x"], spot["y"])
+                self._mouse_click(spot)
         except PlaywrightTimeout:
             pass  # a script handled it without leaving the page: the next observation decides
+
+    def _mouse_click(self, spot: dict) -> None:
+        bounded.within(self.page, lambda: self.page.mouse.click(spot["x"], spot["y"]), what="a click")
 
     def _check(self, element) -> None:
         """Playwright's check: nothing when checked already, else a click that must leave it checked."""
@@ -162,7 +167,7 @@ class PlaywrightUI(DocumentUI):
             if ok:
                 return
             try:
-                self.page.evaluate(CHANGE)
+                bounded.evaluate(self.page, CHANGE)
             except PlaywrightError:
                 self._settle()
         raise AssertionError(f"{what} within {self.timeout:g}s; saw {str(seen)[:300]!r} (on {self.current_url()})")
@@ -191,7 +196,7 @@ class PlaywrightUI(DocumentUI):
             self._arrive()
             self.page.context.clear_cookies()
             if self.page.url.startswith(("http://", "https://")):
-                self.page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+                bounded.evaluate(self.page, "() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
             if self._agent is None:
                 self._agent = self.page.context.new_cdp_session(self.page)
             for origin in {f"{u.scheme}://{u.netloc}" for u in map(urlsplit, (self.base_url, self.page.url))
@@ -228,7 +233,7 @@ class PlaywrightUI(DocumentUI):
 
     def user_agent(self) -> str:
         self._arrive()
-        return self.page.evaluate("navigator.userAgent")
+        return bounded.evaluate(self.page, "navigator.userAgent")
 
     # evidence --------------------------------------------------------------------------------------------
     def screenshot(self) -> bytes:
@@ -239,7 +244,7 @@ class PlaywrightUI(DocumentUI):
         self._arrive()
         for _ in range(3):
             try:
-                return self.page.evaluate(CONTENT)
+                return bounded.evaluate(self.page, CONTENT)
             except PlaywrightError:  # a navigation replaced the document while we read it
                 self._settle()
         return self.page.content()

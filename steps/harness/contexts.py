@@ -14,12 +14,15 @@ User-Agent) overrides the User-Agent of the same tab in Chromium and opens a sep
 the site's, moved through the control API and reset before every scenario, so the browser has no clock state to clear.
 
 Should clearing fail (a crashed page, a closed context), the context is closed and the next scenario gets a new one.
+A page whose scripts stopped answering (steps/drivers/bounded.py) is closed, never kept.
 """
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Error as PlaywrightError, Page
+
+from ..drivers import bounded
 
 TIMEOUT_MS = 5000
 LEFT = "_left_by_previous_scenario"  # set on a kept Page: its document and history are the scenario before's
@@ -61,13 +64,14 @@ class SharedContext:
         if context is None:
             return
         try:
-            keep = self._chromium and not page.is_closed()
-            if not page.is_closed() and page.url.startswith(("http://", "https://")):  # the origin the page is on
+            busy = bounded.is_busy(page)  # its scripts never yielded: closed, never asked anything again
+            keep = self._chromium and not page.is_closed() and not busy
+            if not page.is_closed() and not busy and page.url.startswith(("http://", "https://")):  # its origin
                 page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
-            if self._chromium:
+            if self._chromium and not busy:
                 self._forget_in_chromium(page)
             if not keep:
-                page.close()
+                page.close(run_before_unload=False)
             context.clear_cookies()
             context.clear_permissions()
             for other in list(context.pages):  # pages a scenario opened itself (a link with target=_blank)

@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Error as PlaywrightError, sync_playwrig
 from ..target import contract
 from ..target.clients import ControlClient, StubsClient
 from ..evidence.allure_hooks import begin_tracing, begin_video, end_video, remember_environment
+from ..drivers import bounded
 from ..drivers.chromium_switches import chromium_args
 from ..drivers.agent_sessions import SIZE as AGENT_SESSIONS, AgentSessions
 from ..drivers.engines import (WEBDRIVER_ENGINES, Unavailable, connect_playwright, playwright_launcher, remote_capabilities,
@@ -22,6 +23,7 @@ from ..target.vocabulary import Vocabulary
 from ..target.launch import Target, for_profile
 from ..target.selection import profile_of
 from .contexts import SharedContext
+from .webdriver_session import RunSession
 from ..drivers.playwright_ui import PlaywrightUI
 from ..drivers.webdriver_ui import WebDriverUI
 
@@ -141,20 +143,31 @@ def x_display(request, browser_name: str) -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def webdriver(request, browser_name: str, x_display):
-    """One WebDriver session for the run (webkitgtk or safari); scenarios share it and forget their cookies."""
-    with ExitStack() as stack:
-        url = request.config.getoption("--webdriver-url")
-        try:
-            driver = stack.enter_context(webdriver_session(browser_name, request.config.getoption("--headed"), remote=url,
-                                                           capabilities=_remote_capabilities(request, browser_name),
-                                                           display=x_display() if x_display else None))
-        except Unavailable as why:
-            pytest.skip(str(why))
+def webdriver_sessions(request, browser_name: str, x_display) -> Iterator[RunSession]:
+    """The run's WebDriver session (webkitgtk or safari): scenarios share it and forget their cookies; one whose page
+    stopped answering is quit and the next scenario gets a new one (steps/harness/webdriver_session.py)."""
+    url = request.config.getoption("--webdriver-url")
+
+    def announce(driver) -> None:
         caps = driver.capabilities
         remember_environment(browser=f"{browser_name} ({caps.get('browserName')} {caps.get('browserVersion')})"
                                      + (f" at {url}" if url else ""), engine="webdriver (remote)" if url else "webdriver")
-        yield driver
+    session = RunSession(lambda: webdriver_session(browser_name, request.config.getoption("--headed"), remote=url,
+                                                   capabilities=_remote_capabilities(request, browser_name),
+                                                   display=x_display() if x_display else None), announce)
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+@pytest.fixture
+def webdriver(webdriver_sessions: RunSession):
+    """This scenario's WebDriver session: the run's one, or a new one after a session that stopped answering."""
+    try:
+        return webdriver_sessions.current()
+    except Unavailable as why:
+        pytest.skip(str(why))
 
 
 @pytest.fixture(scope="session")
@@ -204,7 +217,10 @@ def ui(request, browser_name: str, target: Target, profile: Profile) -> Iterator
                              session_as=request.getfixturevalue("agent_sessions").session_as)
         remote.urls = target.urls
         yield remote
-        remote.forget()
+        try:
+            remote.forget()
+        except bounded.PageBusy:  # a page that stopped answering: its session is replaced for the next scenario
+            pass
         return
     if (request.config.getoption("video", default="off") or "off") != "off":  # a video is recorded per context
         context = request.getfixturevalue("browser").new_context(**begin_video(context_options(request), request.config))
