@@ -15,7 +15,7 @@ from .pages.myaplus import LoginScreen, PasswordScreen, PhoneCodeScreen, ResetPa
 from .pages.myaplus.complete import CompleteScreen
 from .pages.myaplus.recovery import ForgotPasswordScreen
 from .phrases import phrase
-from .drivers.security_probes import alias_of, cookies, field_shown, origin, page_text, response_headers, shows
+from .drivers.security_probes import alias_of, cookies, field_shown, origin, outcome, page_text, response_headers, shows
 from .target.clients import code_from_text
 
 MAX_FAILED_ATTEMPTS = 100  # NIST SP 800-63B §5.2.2
@@ -192,8 +192,8 @@ def _(ui, world, clause):
 # the document's password rules (NIST §5.1.1.2) ---------------------------------------------------------------
 @then(phrase("そのパスワードは受け付けられる({clause})"))
 def _(ui, clause):
-    accepted = shows(ui, CompleteScreen, 2.0)
-    refused_on = shows(ui, PasswordScreen, 0.5)
+    accepted = outcome(ui, CompleteScreen, PasswordScreen, 2.0)
+    refused_on = not accepted and shows(ui, PasswordScreen, 0)
     said = " / ".join(ui.alerts())[:120]
     advisory.check(accepted, clause, "the password rules", "a long or single-class password is accepted",
                    "accepted (登録完了画面)" if accepted else

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import time
 import unicodedata
 from urllib.parse import urlsplit, urlunsplit
 
@@ -60,6 +61,21 @@ def shows(ui, screen_class, timeout: float = 2.0) -> bool:
     """Is this screen shown (its marker sentence, else its heading), within ``timeout``? Never raises."""
     kind, word = ("text", screen_class.marker) if screen_class.marker else ("heading", screen_class.heading)
     return ui._wait(ui.spec(kind, word), "shown", timeout) is not None
+
+
+def outcome(ui, next_screen, same_screen, timeout: float = 2.0) -> bool:
+    """After a submit: True once ``next_screen`` is shown, False once ``same_screen`` is shown with an alert (refused),
+    else False after ``timeout``. Whichever comes first: a refusal does not wait out the timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if shows(ui, next_screen, 0):
+            return True
+        if ui.alerts() and shows(ui, same_screen, 0):
+            return False
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        shows(ui, next_screen, min(0.1, left))  # a look on each animation frame in the page for a while, no sleep
 
 
 def field_shown(ui, label: str, timeout: float = 2.0) -> bool:
