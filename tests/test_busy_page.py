@@ -3,10 +3,7 @@ of hanging the run, fails the scenario with a message naming the page, and the n
 (Chromium: a new tab in the same context; WebDriver: a new session) that works."""
 from __future__ import annotations
 
-import functools
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -17,6 +14,8 @@ from steps.drivers.webdriver_ui import WebDriverUI
 from steps.harness.contexts import SharedContext
 from steps.harness.webdriver_session import RunSession
 
+from .static_site import serve
+
 pytestmark = pytest.mark.slow
 BUSY = """<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><body><h1>固まる画面</h1>
 <script>setTimeout(() => { for (;;) {} }, 200)</script></body></html>"""
@@ -25,14 +24,8 @@ FINE = """<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><bod
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("busy")
-    (root / "busy.html").write_text(BUSY, encoding="utf-8")
-    (root / "fine.html").write_text(FINE, encoding="utf-8")
-    quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(tmp_path_factory.mktemp("busy"), {"busy.html": BUSY, "fine.html": FINE}) as url:
+        yield url
 
 
 def _hang_on(ui) -> float:

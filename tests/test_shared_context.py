@@ -4,9 +4,6 @@ same tab, which is not reloaded between scenarios); ``set_cookie`` (state inject
 gives the site a cookie on both drivers."""
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -15,18 +12,15 @@ from steps.drivers.playwright_ui import CONTEXT
 from steps.drivers.webdriver_ui import WebDriverUI
 from steps.harness.contexts import SharedContext
 
+from .static_site import serve
+
 PAGE = "<!doctype html><html><head><meta charset='utf-8'></head><body><h1>頁</h1></body></html>"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("shared")
-    (root / "page.html").write_text(PAGE, encoding="utf-8")
-    quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(tmp_path_factory.mktemp("shared"), {"page.html": PAGE}) as url:
+        yield url
 
 
 @pytest.fixture

@@ -2,16 +2,15 @@
 elements by the same words on one small page; an engine this machine lacks is skipped."""
 from __future__ import annotations
 
-import functools
-import threading
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from steps.drivers.engines import Unavailable, webkitgtk
 from steps.drivers.playwright_ui import PlaywrightUI
 from steps.drivers.webdriver_ui import WebDriverUI
+
+from .static_site import serve
 
 FORM = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>t</title></head><body><main>
 <h1>入力画面</h1><h2>補足</h2>
@@ -57,18 +56,9 @@ NEXT = """<!doctype html><html><head><meta charset="utf-8"></head><body><main><h
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("site")
-    (root / "form.html").write_text(FORM, encoding="utf-8")
-    (root / "next.html").write_text(NEXT, encoding="utf-8")
-    (root / "help.html").write_text(HELP, encoding="utf-8")
-    (root / "vendor.html").write_text(VENDOR, encoding="utf-8")
-    (root / "checks.html").write_text(CHECKS, encoding="utf-8")
-    quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
-    handler = functools.partial(quiet, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    pages = {"form.html": FORM, "next.html": NEXT, "help.html": HELP, "vendor.html": VENDOR, "checks.html": CHECKS}
+    with serve(tmp_path_factory.mktemp("site"), pages) as url:
+        yield url
 
 
 @contextmanager

@@ -3,10 +3,10 @@
 A site we did not write may ship a script that loops forever (a validation that never ends, a polling loop without a
 pause): its page then runs no other script and answers no input. Playwright's ``evaluate``, mouse and keyboard have
 no timeout of their own, so one such page would hang the whole run until CI kills it. Every call of the driver into
-a page goes through here instead: the same call of the public API, bounded (``asyncio.wait_for`` around the awaitable
-that the sync API hands to its object's ``_sync``, in Playwright's own loop). Past the bound the call raises ``PageBusy`` (an AssertionError: the scenario
-fails, naming the page), and the page is marked so that the harness closes it instead of keeping it for the next
-scenario (steps/harness/contexts.py).
+a page goes through here instead: the same call of the public API, bounded (``asyncio.wait_for`` around the
+awaitable that the sync API hands to its object's ``_sync``, in Playwright's own loop). Past the bound the call raises
+``PageBusy`` (an AssertionError: the scenario fails, naming the page), and the page is marked so that the harness
+closes it instead of keeping it for the next scenario (steps/harness/contexts.py).
 
 ``HUNG_SECONDS`` is the bound: a page that does not run the harness's check for that long is broken for a person too.
 

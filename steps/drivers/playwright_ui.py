@@ -23,6 +23,8 @@ CONTEXT = {"locale": "ja-JP", "timezone_id": "Asia/Tokyo", "viewport": {"width":
 TIMEOUT_MS = 5000
 ACTIONS = Path(__file__).with_name("actions.js").read_text(encoding="utf-8")
 INSTALL = f"window.__doc = {LOCATE};\nwindow.__act = {ACTIONS};"
+LOOK = ("spec => window.__doc ? (r => ({texts: r.texts, visible: r.visible, how: r.how}))(window.__doc.locate(spec))"
+        " : {texts: [], visible: [], how: ''}")
 CALL = "([name, ...args]) => window.__act ? window.__act[name](...args) : null"  # a page without them: as if empty
 # the next DOM change, or 100 ms: what _until waits for between two looks
 CHANGE = ("() => new Promise(r => { const o = new MutationObserver(() => { o.disconnect(); r(true); });"
@@ -98,8 +100,7 @@ class PlaywrightUI(DocumentUI):
         self._arrive()
         for _ in range(3):  # a navigation may replace the document between two looks
             try:
-                return bounded.evaluate(self.page, "spec => window.__doc ? (r => ({texts: r.texts, visible: r.visible, how: r.how}))"
-                                          "(window.__doc.locate(spec)) : {texts: [], visible: [], how: ''}", spec)
+                return bounded.evaluate(self.page, LOOK, spec)
             except PlaywrightError:
                 self.page.wait_for_load_state()
         return {"texts": [], "visible": [], "how": ""}
@@ -126,7 +127,8 @@ class PlaywrightUI(DocumentUI):
     def _click(self, element) -> None:
         """Click with the mouse at the element's point once it can take the click; when that submits a form or follows
         a link, wait until the next document has loaded."""
-        spot = self._act("spot", element, self.timeout * 1000, seconds=self.timeout + bounded.HUNG_SECONDS) or {"problem": "the page has no harness script (actions.js)"}
+        spot = (self._act("spot", element, self.timeout * 1000, seconds=self.timeout + bounded.HUNG_SECONDS)
+                or {"problem": "the page has no harness script (actions.js)"})
         if "problem" in spot:
             raise AssertionError(f"cannot click: {spot['problem']} (after {self.timeout:g}s, on {self.page.url})")
         if not spot["leaving"]:

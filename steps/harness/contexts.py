@@ -66,7 +66,7 @@ class SharedContext:
         try:
             busy = bounded.is_busy(page)  # its scripts never yielded: closed, never asked anything again
             keep = self._chromium and not page.is_closed() and not busy
-            if not page.is_closed() and not busy and page.url.startswith(("http://", "https://")):  # its origin
+            if not page.is_closed() and not busy and page.url.startswith(("http://", "https://")):  # on an origin
                 page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
             if self._chromium and not busy:
                 self._forget_in_chromium(page)
