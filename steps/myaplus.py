@@ -203,7 +203,8 @@ def _wrong_code(stubs, world) -> str:
 
 @when("SMSで届いた認証コードを入力して「認証する」を押す")
 def _(ui, stubs, world):
-    PhoneCodeScreen(ui).enter(phone_code(stubs, world.member, landline=False))
+    world.values["phone_code_used"] = phone_code(stubs, world.member, landline=False)
+    PhoneCodeScreen(ui).enter(world.values["phone_code_used"])
 
 
 @when("最初にSMSで届いた認証コードを入力して「認証する」を押す")

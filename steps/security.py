@@ -96,6 +96,27 @@ def _(ui, stubs, world, clause):
                    f"{sent} SMS reached the phone; the page says: {(ui.alerts() or ['nothing'])[-1][:80]}")
 
 
+@when("使った認証コードをもう一度入力しようとする")
+def _(ui, world):
+    """On the code screen again (the way back kept it): the code just used; a site that no longer shows that screen
+    cannot take the code again."""
+    if shows(ui, PhoneCodeScreen, 2.0):
+        PhoneCodeScreen(ui).enter(world.values["phone_code_used"])
+        world.values["code_again"] = "entered"
+    else:
+        world.values["code_again"] = f"the code screen is not shown again ({ui.current_url()})"
+
+
+@then(phrase("使った認証コードは受け付けられない({clause})"))
+def _(ui, world, clause):
+    tried = world.values["code_again"]
+    accepted = tried == "entered" and outcome(ui, PasswordScreen, PhoneCodeScreen, 2.0)
+    said = " / ".join(ui.alerts())[:120]
+    advisory.check(not accepted, clause, "a verification code is usable once", "the used code refused, or no way to enter it",
+                   "accepted again: パスワード入力画面 shown after entering the used code on the code screen" if accepted else
+                   (f"refused ({said or 'no message'})" if tried == "entered" else tried))
+
+
 @when(phrase("同じ再発行メールのURLでパスワード「{password}」を再設定しようとする"))
 def _(ui, stubs, world, password):
     mail = stubs.latest("mails", world.member["myaplus_id"], "password reissue mail")

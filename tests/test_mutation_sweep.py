@@ -13,3 +13,18 @@ def test_the_blind_sites_argued_deviations_are_read_with_their_verdicts():
 
 def test_the_simulator_has_no_argued_deviation():
     assert _argued("simulator") == {}
+
+
+def test_every_defect_of_the_blind_site_names_statements_or_clauses_that_exist():
+    from steps.evidence.clauses import CLAUSES
+    from steps.reporting.catalogue import statements
+    from tests.blind_site.defects import DEFECTS
+    from tests.vendor_proof.mutants import registry
+    known, listed = set(statements()) | set(CLAUSES), registry("blind")
+    assert set(listed) == set(DEFECTS), "defects.yaml and the blind site's defects differ"
+    for name, entry in listed.items():
+        unknown = set(entry.get("ids") or ()) - known
+        assert not unknown, f"{name}: {sorted(unknown)} is neither a catalogue statement nor a security clause"
+        assert entry.get("ids") or entry.get("note"), f"{name}: not checked (ids: []) and no note says why"
+        if any(i in CLAUSES for i in entry.get("ids") or ()):
+            assert entry.get("inferred"), f"{name}: a security clause is advice, never a documented verdict: inferred: true"

@@ -10,7 +10,8 @@ deviates on, argued in ``deviations.yaml`` with that verdict, is an argued devia
 
 Two other kinds of defect are not asked to be named, because no document sentence is broken:
 * ``inferred: true``: it breaks behaviour the document is silent on (a flow detail, a count it leaves open). It is
-  **flagged** when an @推定 scenario or an inferred check that was fine on the correct build asks for REVIEW, and
+  **flagged** when an @推定 scenario or an inferred check that was fine on the correct build asks for REVIEW, or a
+  security check (features/security/, ids its clause, e.g. ASVS-V6.5.1) finds what it did not find there, and
   **silent** otherwise: the harness must not call it FAILED, but it must not miss it either.
 * ``equivalent: "why"`` (simulator) / ``ids: []`` (a defect no scenario can see): listed with the reason, not run.
 
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from steps.reporting.advisory import rows as advisory_rows
 from steps.reporting.conformance import by_statement, inferred_rows, scenarios
 
 from .sites import HERE, ROOT, blind_site, write_profile
@@ -71,7 +73,10 @@ def run_one(target: str, defect: str | None, ids: list[str], work: Path) -> dict
     # a REVIEW row is the scenario, what differs and the step it stopped at (not the message: it holds ports and URLs),
     # so a defect that stops an @推定 scenario earlier than the correct build did is flagged
     review = sorted({f"{r['scenario']} — {r['what']} — {r['reason'].split(' — ')[0]}"
-                     for r in inferred_rows(found) if r["verdict"] == "REVIEW"})
+                     for r in inferred_rows(found) if r["verdict"] == "REVIEW"}
+                    # a security check (features/security/, ADVISORY) that finds what the correct build did not show
+                    | {f"{r['scenario']} — security {r['clause']}: {r['what']}" for r in advisory_rows(results)
+                       if r["verdict"] == "ADVISORY"})
     return {"defect": defect, "ids": ids, "status": status, "seconds": round(time.monotonic() - started, 1),
             "verdicts": {i: (rows[i]["verdict"], rows[i]["reason"][:200]) for i in ids if i in rows}, "review": review}
 
@@ -121,8 +126,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="mutants-") as tmp:
         work = Path(tmp)
         every_id = sorted({i for ids in testable.values() for i in ids})
-        print(f"{args.target}: {len(chosen)} defect(s), {len(testable)} with documented statements; the correct build first "
-              f"({len(every_id)} statements)", flush=True)
+        print(f"{args.target}: {len(chosen)} defect(s), {len(testable)} with statements (or security clauses) to check; "
+              f"the correct build first ({len(every_id)} statements and clauses)", flush=True)
         if args.no_baseline:
             baseline = _stored_baseline(out)
             print(f"  correct build: not run (--no-baseline): {baseline['source']}", flush=True)
