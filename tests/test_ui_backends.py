@@ -50,13 +50,19 @@ CHECKS = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>c<
     <div style="position:absolute;inset:0;background:#fff">覆い</div></div>
   <div style="height:2000px"></div><button type="submit" name="a" value="far">下のボタン</button>
 </form></main></body></html>"""
+DIALOG = """<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>d</title></head><body><main>
+<h1>ダイアログの画面</h1><form action="/next.html" method="get" onsubmit="return confirm('登録してよろしいですか?')">
+  <button type="button" onclick="alert('認証コードが一致しません')">認証する</button>
+  <button type="submit" name="a" value="sent">登録</button>
+</form></main></body></html>"""
 NEXT = """<!doctype html><html><head><meta charset="utf-8"></head><body><main><h1>次の画面</h1>
 <p id="q"></p><script>document.getElementById('q').textContent = location.search</script></main></body></html>"""
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    pages = {"form.html": FORM, "next.html": NEXT, "help.html": HELP, "vendor.html": VENDOR, "checks.html": CHECKS}
+    pages = {"form.html": FORM, "next.html": NEXT, "help.html": HELP, "vendor.html": VENDOR, "checks.html": CHECKS,
+             "dialog.html": DIALOG}
     with serve(tmp_path_factory.mktemp("site"), pages) as url:
         yield url
 
@@ -202,3 +208,18 @@ def test_a_vocabulary_override_wins_over_the_default(ui):
         ui.expect_text("p=secret")
     finally:
         ui.vocabulary = Vocabulary()
+
+
+def test_a_message_shown_in_a_browser_dialog_is_shown_and_a_confirm_is_answered_ok(ui):
+    ui.open("/dialog.html")
+    ui.press("認証する")  # alert('認証コードが一致しません'): a person reads it there
+    ui.expect_alert("認証コードが一致しません")
+    assert ui.alerts() == ["認証コードが一致しません"]
+    with briefly(ui), pytest.raises(AssertionError, match="no error message 「パスワードが違います」"):
+        ui.expect_alert("パスワードが違います")
+    ui.press("登録")  # confirm('登録してよろしいですか?') answered OK: the form is sent
+    ui.expect_heading("次の画面")
+    ui.expect_text("?a=sent")
+    assert ui.dialogs() == ["登録してよろしいですか?"]  # only the dialogs since the last action
+    ui.open("/form.html")
+    assert ui.dialogs() == []

@@ -17,7 +17,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator
 
-from . import bounded
+from . import bounded, dialogs
 
 PLAYWRIGHT_ENGINES = ("chromium", "webkit", "firefox")
 WEBDRIVER_ENGINES = ("webkitgtk", "safari")
@@ -104,11 +104,12 @@ def webkitgtk(headed: bool, user_agent: str | None = None, display: str | None =
     # HTTPS, and cache control prohibits storing"); the simulator is plain HTTP, the real sites are HTTPS, so turn
     # the cache off to see on "back" what Safari shows on the real site: a fresh request.
     options.add_argument("--enable-page-cache=false")
+    options.set_capability("unhandledPromptBehavior", dialogs.PROMPT_BEHAVIOR)  # steps/drivers/dialogs.py
     if user_agent:
         options.add_argument(f"--user-agent={user_agent}")
     with (nullcontext(display) if display else _current_display() if headed else xvfb()) as display:
         service = webdriver.WebKitGTKService(executable_path=driver_path, env=webkitgtk_environment(display))
-        driver = bounded.guard(quietly(webdriver.WebKitGTK, options=options, service=service))
+        driver = dialogs.watch(bounded.guard(quietly(webdriver.WebKitGTK, options=options, service=service)))
         try:
             driver.set_window_size(*WINDOW)
             yield driver
@@ -161,7 +162,9 @@ def safari(user_agent: str | None = None) -> Iterator:
     if sys.platform != "darwin" or not shutil.which("safaridriver"):
         raise Unavailable("safari: needs macOS with safaridriver (run `safaridriver --enable` once)")
     from selenium import webdriver
-    driver = bounded.guard(webdriver.Safari())
+    options = webdriver.SafariOptions()
+    options.set_capability("unhandledPromptBehavior", dialogs.PROMPT_BEHAVIOR)
+    driver = dialogs.watch(bounded.guard(webdriver.Safari(options=options)))
     try:
         driver.set_window_size(*WINDOW)
         yield driver
@@ -200,6 +203,7 @@ def remote_webdriver(url: str, capabilities: dict, user_agent: str | None = None
     from selenium import webdriver
     from selenium.webdriver.common.options import ArgOptions
     caps = json_copy(capabilities)
+    caps.setdefault("unhandledPromptBehavior", dialogs.PROMPT_BEHAVIOR)  # steps/drivers/dialogs.py
     if user_agent:
         browser_options = caps.get("webkitgtk:browserOptions") or caps.get("goog:chromeOptions")
         if browser_options is None:
@@ -208,7 +212,7 @@ def remote_webdriver(url: str, capabilities: dict, user_agent: str | None = None
     options = ArgOptions()
     for key, value in caps.items():
         options.set_capability(key, value)
-    driver = bounded.guard(quietly(webdriver.Remote, command_executor=url, options=options))
+    driver = dialogs.watch(bounded.guard(quietly(webdriver.Remote, command_executor=url, options=options)))
     try:
         try:
             driver.set_window_size(*WINDOW)

@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, 
 
 from ..harness.contexts import LEFT, STORAGE, cdp
 from ..target.vocabulary import Vocabulary
-from . import bounded
+from . import bounded, dialogs
 from .document_ui import LOCATE, DocumentUI
 
 # What a context opened by open_as is given (the same as the ``ui`` fixture's own context).
@@ -49,6 +49,8 @@ class PlaywrightUI(DocumentUI):
         self._visits: list[BrowserContext] = []  # contexts opened by open_as (engines other than Chromium)
         self._agent = None  # Chromium: the CDP session holding open_as's User-Agent override
         self._install(page.context)
+        dialogs.listen(page)
+        dialogs.clear(page)  # a kept tab: the scenario before's dialogs are not this one's
 
     @staticmethod
     def _install(context: BrowserContext) -> None:
@@ -179,7 +181,14 @@ class PlaywrightUI(DocumentUI):
         return self.page.url
 
     # navigation ------------------------------------------------------------------------------------------
+    def dialogs(self) -> list[str]:
+        return list(dialogs.shown(self.page))
+
+    def _forget_dialogs(self) -> None:
+        dialogs.clear(self.page)
+
     def open(self, path_or_url: str) -> None:
+        self._forget_dialogs()
         self._arrive(path_or_url if "://" in path_or_url else self.base_url + path_or_url)
 
     def set_cookie(self, name: str, value: str) -> None:
@@ -212,6 +221,7 @@ class PlaywrightUI(DocumentUI):
         self._install(context)
         self._visits.append(context)
         self.page = context.new_page()
+        dialogs.listen(self.page)
         self.open(path_or_url)
 
     def end_visits(self) -> None:

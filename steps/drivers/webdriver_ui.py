@@ -13,6 +13,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from ..target.vocabulary import Vocabulary
+from . import dialogs
 from .forgetting import forget_site
 from .document_ui import LOCATE, DocumentUI
 from .engines import Unavailable
@@ -64,6 +65,7 @@ class WebDriverUI(DocumentUI):
         self._session_as = session_as
         self._shared = driver
         self._visit: ExitStack | None = None
+        dialogs.clear(driver)  # a shared session: the scenario before's dialogs are not this one's
 
     # mechanics -------------------------------------------------------------------------------------------
     def _run(self, op: str, a: Any, b: Any = None) -> Any:
@@ -102,7 +104,9 @@ class WebDriverUI(DocumentUI):
         """Click; when that submits a form or follows a link, wait for the next page (WebDriver's click does not always)."""
         leaving = self.driver.execute_script(LEAVING, element)
         element.click()
-        if leaving:
+        if not leaving:  # a dialog the click opened shows itself on the next command (steps/drivers/dialogs.py): now
+            self.driver.execute_script("return 0")
+        else:
             self._until(lambda: (self.driver.execute_script(ARRIVED), self.driver.current_url), "expected a new page after the click")
 
     def _check(self, element) -> None:
@@ -131,7 +135,14 @@ class WebDriverUI(DocumentUI):
         return self.driver.current_url
 
     # navigation ------------------------------------------------------------------------------------------
+    def dialogs(self) -> list[str]:
+        return list(dialogs.shown(self.driver))
+
+    def _forget_dialogs(self) -> None:
+        dialogs.clear(self.driver)
+
     def open(self, path_or_url: str) -> None:
+        self._forget_dialogs()
         self.driver.get(path_or_url if "://" in path_or_url else self.base_url + path_or_url)
 
     def set_cookie(self, name: str, value: str) -> None:

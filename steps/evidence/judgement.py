@@ -94,6 +94,11 @@ def inferred(what: str, expected: str, shown: str) -> None:
     _attach(f"{what}: expected {expected!r}, the page shows {shown!r}", "推定との相違 (REVIEW)", AttachmentType.TEXT)
 
 
+def shown_in_dialog(what: str, expected: str, message: str) -> None:
+    """A documented text the site showed in a browser dialog (alert / confirm), not on the page: it is shown; said so."""
+    _attach(f"{what} 「{expected}」 shown in a browser dialog: 「{message}」", "ダイアログで表示", AttachmentType.TEXT)
+
+
 def _attach(body: str, name: str, kind) -> None:
     if record().in_scenario:
         allure.attach(body, name=name, attachment_type=kind)
