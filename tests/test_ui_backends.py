@@ -217,6 +217,12 @@ def test_a_message_shown_in_a_browser_dialog_is_shown_and_a_confirm_is_answered_
     assert ui.alerts() == ["認証コードが一致しません"]
     with briefly(ui), pytest.raises(AssertionError, match="no error message 「パスワードが違います」"):
         ui.expect_alert("パスワードが違います")
+    from steps.evidence import judgement
+    judgement._RECORD[0] = judgement.Record()
+    with briefly(ui):  # the message with other words, in the dialog as on a page: noted, and the scenario goes on
+        ui.expect_alert("認証コードは一致しません")
+    [finding] = judgement.record().findings
+    assert (finding.type, finding.shown) == ("wording", "認証コードが一致しません")
     ui.press("登録")  # confirm('登録してよろしいですか?') answered OK: the form is sent
     ui.expect_heading("次の画面")
     ui.expect_text("?a=sent")

@@ -80,8 +80,9 @@ class DocumentUI:
         return best[0]
 
     def _absent(self, kind: str, word: str):
+        said = "".join(f"; a browser dialog said 「{m[:120]}」" for m in self.dialogs()[-3:])
         raise AssertionError(absent_message(WHAT.get(kind, kind), word, self._candidates(
-            "text" if kind in ("alert", "status", "note") else kind)) + f" (on {self.current_url()})")
+            "text" if kind in ("alert", "status", "note") else kind)) + f" (on {self.current_url()}){said}")
 
     def current_url(self) -> str:
         return ""
@@ -100,15 +101,24 @@ class DocumentUI:
         if self._in_dialog(kind, word):
             return
         if self._wait(self.spec(kind, word), "shown") is None and not self._in_dialog(kind, word) \
-                and self._near(kind, word) is None:
+                and not self._in_dialog(kind, word, near=True) and self._near(kind, word) is None:
             self._absent(kind, word)
 
-    def _in_dialog(self, kind: str, word: str) -> bool:
-        """A message, notice or text the site showed in a browser dialog since the last action (it is shown: noted)."""
+    def _in_dialog(self, kind: str, word: str, near: bool = False) -> bool:
+        """A message, notice or text the site showed in a browser dialog since the last action (it is shown: noted);
+        with ``near``, one with other words (a wording deviation, as on the page)."""
         wanted = key(word).rstrip("。.")
         if kind not in ("alert", "status", "text") or not wanted:
             return False
-        for message in self.dialogs():
+        messages = self.dialogs()
+        if near:
+            best = near_miss(word, [line for m in messages for line in (m, *m.splitlines())])
+            if best is None:
+                return False
+            judgement.wording(WHAT.get(kind, kind), word, best[0], best[1])
+            judgement.shown_in_dialog(WHAT.get(kind, kind), word, best[0])
+            return True
+        for message in messages:
             if wanted in key(message):
                 judgement.shown_in_dialog(WHAT.get(kind, kind), word, message)
                 return True

@@ -1,7 +1,14 @@
 """Page layouts of both sites (plain semantic HTML, no framework)."""
 from __future__ import annotations
 
-from html import escape as _esc
+import json
+import os
+import re
+from html import escape as _esc, unescape as _unesc
+
+# BLIND_ERRORS_IN_DIALOGS=1 (read once, when the site process starts): error boxes become alert() dialogs.
+ERRORS_IN_DIALOGS = os.environ.get("BLIND_ERRORS_IN_DIALOGS", "").strip() == "1"
+_ERROR_OPEN = re.compile(r'<(div|ul|p)\b[^>]*\bclass="(?:ap-alert|fc-error)"[^>]*>')
 
 def e(value) -> str:
     return _esc("" if value is None else str(value), quote=True)
@@ -57,9 +64,41 @@ a{color:#9cc8ff}
 """
 
 
+def _error_text(fragment: str) -> str:
+    text = _unesc(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>|</p>|</li>", "\n", fragment)))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _alert_script(message: str) -> str:
+    js = json.dumps(message, ensure_ascii=False).replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"<script>window.addEventListener('DOMContentLoaded', () => alert({js}))</script>"
+
+
+def errors_to_dialogs(body: str) -> str:
+    """Replace every error box (ap-alert / fc-error; a <ul> gives one message per <li>) with alert() scripts."""
+    out, pos = [], 0
+    while (m := _ERROR_OPEN.search(body, pos)):
+        tag, depth, close = m.group(1), 1, None
+        for t in re.finditer(rf"<(/?){tag}\b[^>]*>", body[m.end():]):
+            depth += -1 if t.group(1) else 1
+            if depth == 0:
+                close = (m.end() + t.start(), m.end() + t.end())
+                break
+        if close is None:  # unbalanced markup: leave the rest untouched
+            break
+        inner = body[m.end():close[0]]
+        parts = re.findall(r"<li\b[^>]*>(.*?)</li>", inner, re.S) if tag == "ul" else [inner]
+        out.append(body[pos:m.start()] + "".join(_alert_script(t) for t in map(_error_text, parts) if t))
+        pos = close[1]
+    out.append(body[pos:])
+    return "".join(out)
+
+
 def ap_page(title: str, body: str, *, logged_in: bool = False) -> str:
     right = ('<form method="post" action="/ap/signout"><button class="ap-secondary" type="submit">ログアウト</button></form>'
              if logged_in else '<a href="/ap/help">ログインにお困りの方はこちら</a>')
+    if ERRORS_IN_DIALOGS:
+        body = errors_to_dialogs(body)
     return f"""<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{e(title)} | My APLUS</title><style>{AP_CSS}</style></head>
@@ -72,6 +111,8 @@ def ap_page(title: str, body: str, *, logged_in: bool = False) -> str:
 def fc_page(title: str, body: str, *, env_warning: str = "", user: str | None = None) -> str:
     right = ('<a href="/fc/mypage">マイページ</a> / <a href="/fc/logout">ログアウト</a>' if user
              else '<a href="/fc/signin">ログイン</a>')
+    if ERRORS_IN_DIALOGS:
+        body = errors_to_dialogs(body)
     return f"""<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{e(title)} | OFFICIAL FAN CLUB</title><style>{FC_CSS}</style></head>
