@@ -28,3 +28,27 @@ def test_every_defect_of_the_blind_site_names_statements_or_clauses_that_exist()
         assert entry.get("ids") or entry.get("note"), f"{name}: not checked (ids: []) and no note says why"
         if any(i in CLAUSES for i in entry.get("ids") or ()):
             assert entry.get("inferred"), f"{name}: a security clause is advice, never a documented verdict: inferred: true"
+
+
+def test_a_deviation_argued_for_one_engine_is_expected_in_that_engine_only(tmp_path, capsys):
+    import json
+
+    import yaml
+
+    from tests.vendor_proof.__main__ import _engine, argued
+    from tests.vendor_proof.sites import HERE
+    known = yaml.safe_load((HERE / "deviations.yaml").read_text(encoding="utf-8"))
+    chromium_only = {i for i, entry in known.items() if entry.get("engines") == ["chromium"]}
+    assert chromium_only, "the blind site's type=email deviations are Chromium's"
+
+    def report(ids):
+        rows = [{"id": i, "verdict": known[i]["verdict"], "reason": "seen"} for i in ids]
+        (tmp_path / "conformance.json").write_text(json.dumps({"statements": rows}), encoding="utf-8")
+        return tmp_path
+
+    assert argued(report(known), "chromium")
+    assert argued(report(set(known) - chromium_only), "webkitgtk")
+    assert not argued(report(known), "webkitgtk"), "a Chromium-only deviation seen in WebKit is not argued there"
+    assert not argued(report(set(known) - chromium_only), "chromium"), "in Chromium it is expected: stale when gone"
+    assert "NOT ARGUED" in capsys.readouterr().out
+    assert _engine(["-n", "3", "--browser", "webkitgtk"]) == "webkitgtk" and _engine(["-n", "3"]) == "chromium"

@@ -61,18 +61,30 @@ def main(argv=None) -> int:
         return 3
     if selector or args.defect:
         return 0  # a partial run or a seeded defect: the argued deviations are those of the whole correct build
-    return 0 if argued(out / "conformance") else 1
+    return 0 if argued(out / "conformance", _engine(args.pytest_args)) else 1
 
 
-def argued(report_dir) -> bool:
+def _engine(pytest_args: list[str]) -> str:
+    """The engine the run used: pytest's ``--browser`` (the harness's default, chromium, without it)."""
+    for n, arg in enumerate(pytest_args):
+        if arg == "--browser" and n + 1 < len(pytest_args):
+            return pytest_args[n + 1]
+        if arg.startswith("--browser="):
+            return arg.split("=", 1)[1]
+    return "chromium"
+
+
+def argued(report_dir, engine: str = "chromium") -> bool:
     """Every FAILED / WARNING statement of the correct build is a real deviation argued in deviations.yaml, and every
-    argued one is still seen: prints both lists and writes them to <report>/deviations.md."""
-    known = yaml.safe_load((HERE / "deviations.yaml").read_text(encoding="utf-8")) or {}
+    argued one is still seen: prints both lists and writes them to <report>/deviations.md. An entry with ``engines``
+    is a deviation in those engines only (the browser's own behaviour is part of it)."""
+    known = {i: entry for i, entry in (yaml.safe_load((HERE / "deviations.yaml").read_text(encoding="utf-8")) or {}).items()
+             if engine in entry.get("engines", [engine])}
     rows = json.loads((report_dir / "conformance.json").read_text(encoding="utf-8"))["statements"]
     bad = {r["id"]: r for r in rows if r["verdict"] in ("FAILED", "WARNING")}
     unargued = [i for i in bad if i not in known or known[i]["verdict"] != bad[i]["verdict"]]
     stale = [i for i in known if i not in bad]
-    lines = ["# The blind site's deviations", "",
+    lines = [f"# The blind site's deviations ({engine})", "",
              f"{len(bad)} statements FAILED or WARNING; {len(bad) - len(unargued)} argued as real deviations "
              f"(tests/vendor_proof/deviations.yaml), {len(unargued)} not argued (false failures until argued), "
              f"{len(stale)} argued but not seen.", "", "| ID | verdict | why |", "|---|---|---|"]
