@@ -108,3 +108,17 @@ def test_a_run_session_is_started_once_and_again_only_after_it_got_stuck():
     assert second is not first and closed == [first] and session.started == 2
     session.close()
     assert closed == [first, second]
+
+
+def test_a_bounded_call_within_a_bounded_call_leaves_the_page_as_it_was(request, site):
+    if request.config.getoption("--browser") != "chromium":
+        pytest.skip("the Playwright side runs in the chromium run (one Playwright per process)")
+    context = request.getfixturevalue("browser").new_context()
+    try:
+        page = context.new_page()
+        page.goto(site + "/fine.html")
+        inner = bounded.within(page, lambda: bounded.evaluate(page, "() => document.title.length + 1"))
+        assert inner == 1 and "_sync" not in vars(page) and "_sync" not in vars(page.mouse)
+        assert page.evaluate("() => 2") == 2  # the sync API's own method again
+    finally:
+        context.close()

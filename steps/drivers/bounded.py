@@ -44,8 +44,8 @@ def within(page: Page, call: Callable[[], Any], seconds: float | None = None, wh
     if is_busy(page):  # it did not answer before: no second wait (the evidence of a failed scenario asks again)
         raise PageBusy(f"the page did not answer before and is not asked again — {page.url}")
     seconds = HUNG_SECONDS if seconds is None else seconds
-    owners = [page, page.mouse, page.keyboard]
-    for owner in owners:
+    owners = [(owner, vars(owner).get("_sync")) for owner in (page, page.mouse, page.keyboard)]
+    for owner, _before in owners:
         owner._sync = _bounded(owner._sync, seconds)  # type: ignore[method-assign]  # shadows the method
     try:
         return call()
@@ -54,8 +54,11 @@ def within(page: Page, call: Callable[[], Any], seconds: float | None = None, wh
         raise PageBusy(f"the page did not answer {what} for {seconds:g} s: one of its scripts keeps it busy "
                        f"(an endless loop?) — {page.url}") from None
     finally:
-        for owner in owners:
-            del owner._sync
+        for owner, before in owners:  # as it was: the class's method, or an outer call's bound (a call within a call)
+            if before is None:
+                vars(owner).pop("_sync", None)
+            else:
+                owner._sync = before
 
 
 def _bounded(sync: Callable[[Awaitable[Any]], Any], seconds: float) -> Callable[[Awaitable[Any]], Any]:
